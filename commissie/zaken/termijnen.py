@@ -70,7 +70,11 @@ def bereken_termijnen(
         dagen = 7 * (weken[soort] + verdaagd[soort])
         kaal = ontvangen_op + timedelta(days=dagen)
         eind = kalender.einddatum(ontvangen_op, dagen) if dagen else kalender.verschuif(kaal)
-        delen = [f"ontvangst {ontvangen_op.isoformat()} + {_weken(weken[soort])}"]
+        delen = [
+            f"ontvangst {ontvangen_op.isoformat()} + {_weken(weken[soort])}"
+            if weken[soort]
+            else f"ontvangst {ontvangen_op.isoformat()} (onverwijld)"
+        ]
         if verdaagd[soort]:
             delen.append(f"+ {_weken(verdaagd[soort])} verdaging")
         if eind != kaal:

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+import msgspec
+from litestar import Request, Response, get, post
+from litestar.datastructures import Cookie
+from litestar.exceptions import NotAuthorizedException
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from commissie.accounts import service
+from commissie.accounts.middleware import SESSIE_COOKIE
+from commissie.accounts.rollen import Actor
+from commissie.omgeving import Omgeving
+
+
+class LoginIn(msgspec.Struct, forbid_unknown_fields=True):
+    gebruikersnaam: Annotated[str, msgspec.Meta(min_length=1, max_length=80)]
+    wachtwoord: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+
+
+class IkUit(msgspec.Struct):
+    gebruikersnaam: str
+    rol: str
+    commissie: str | None
+    korps: str | None
+
+
+def ik_uit(actor: Actor) -> IkUit:
+    return IkUit(actor.gebruikersnaam, actor.rol.value, actor.commissie_code, actor.korps_code)
+
+
+def sessie_cookie(omgeving: Omgeving, waarde: str, max_age: int) -> Cookie:
+    return Cookie(
+        key=SESSIE_COOKIE,
+        value=waarde,
+        httponly=True,
+        samesite="strict",  # no cross-site requests carry the session: CSRF defence
+        secure=omgeving.settings.secure_cookies,
+        max_age=max_age,
+        path="/",
+    )
+
+
+@post("/api/login", exclude_from_auth=True, status_code=200)
+async def login(data: LoginIn, db_session: AsyncSession, omgeving: Omgeving) -> Response[IkUit]:
+    uitkomst = await service.log_in(
+        session=db_session,
+        gebruikersnaam=data.gebruikersnaam,
+        wachtwoord=data.wachtwoord,
+        nu=omgeving.klok(),
+        uren=omgeving.settings.sessie_uren,
+    )
+    if uitkomst is None:
+        raise NotAuthorizedException("Gebruikersnaam of wachtwoord klopt niet.")
+    sleutel, actor = uitkomst
+    return Response(
+        ik_uit(actor),
+        cookies=[sessie_cookie(omgeving, sleutel, omgeving.settings.sessie_uren * 3600)],
+    )
+
+
+@post("/api/logout", status_code=200)
+async def logout(
+    request: Request, db_session: AsyncSession, omgeving: Omgeving
+) -> Response[dict[str, str]]:
+    sleutel = request.cookies.get(SESSIE_COOKIE)
+    if sleutel:
+        await service.log_uit(session=db_session, sleutel=sleutel)
+    return Response({"detail": "Uitgelogd."}, cookies=[sessie_cookie(omgeving, "", 0)])
+
+
+@get("/api/ik")
+async def ik(actor: Actor) -> IkUit:
+    return ik_uit(actor)

@@ -1,0 +1,228 @@
+"""The `commissie` command."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import sys
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+import click
+
+from commissie.config import Settings
+from commissie.fouten import ConfiguratieFout, DomeinFout
+from commissie.omgeving import Omgeving, maak_omgeving
+
+T = TypeVar("T")
+
+
+def _omgeving() -> Omgeving:
+    return maak_omgeving(Settings.from_env())
+
+
+def _draai(werk: Callable[[Omgeving], Awaitable[T]]) -> T:
+    """Run async work with a fresh environment; the engine is disposed in the same loop."""
+
+    async def main() -> T:
+        omgeving = _omgeving()
+        try:
+            return await werk(omgeving)
+        finally:
+            await omgeving.engine.dispose()
+
+    return asyncio.run(main())
+
+
+@click.group()
+def cli() -> None:
+    """Zaaksysteem van de gezamenlijke klachtencommissie ongewenste omgangsvormen."""
+
+
+@cli.group()
+def db() -> None:
+    """Database."""
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Breng het databaseschema naar de nieuwste versie."""
+    from commissie.migraties import upgrade
+
+    async def werk(o: Omgeving) -> None:
+        await upgrade(o.engine)
+
+    _draai(werk)
+    click.echo("Database bijgewerkt.")
+
+
+def _serve(host: str, port: int) -> None:
+    import uvicorn
+
+    from commissie.app import create_app
+
+    app = create_app(Settings.from_env())
+    click.echo(f"commissie draait op http://{host}:{port} (stoppen met Ctrl+C)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(host: str, port: int) -> None:
+    """Start de webserver."""
+    from commissie.migraties import upgrade
+
+    async def werk(o: Omgeving) -> None:
+        await upgrade(o.engine)
+
+    _draai(werk)
+    _serve(host, port)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--niet-starten", is_flag=True, help="Alleen de demogegevens aanmaken.")
+def demo(host: str, port: int, niet_starten: bool) -> None:
+    """Maak de demo aan (Twente-IJsselland), toon de logins en start de server."""
+    from commissie.demo import maak_demo
+
+    logins = _draai(lambda o: maak_demo(omgeving=o))
+    click.echo("Demo-logins (wachtwoorden zijn bij elke start nieuw):")
+    for naam, rol, wachtwoord in logins:
+        click.echo(f"  {naam:<16} {rol:<13} {wachtwoord}")
+    if not niet_starten:
+        _serve(host, port)
+
+
+@cli.group()
+def gebruiker() -> None:
+    """Gebruikers en tokens."""
+
+
+@gebruiker.command("aanmaken")
+@click.argument("naam")
+@click.option(
+    "--rol", required=True, type=click.Choice(["beheerder", "secretaris", "lid", "korpsleiding"])
+)
+@click.option(
+    "--commissie", "commissie_code", default=None, help="Code van de commissie, bijv. TI."
+)
+@click.option("--korps", "korps_code", default=None, help="Code van het korps, bijv. TW.")
+@click.option("--lid", "lid_id", type=int, default=None, help="Id van het commissielid (rol lid).")
+@click.option(
+    "--genereer", is_flag=True, help="Genereer een wachtwoord in plaats van erom te vragen."
+)
+def gebruiker_aanmaken(
+    naam: str,
+    rol: str,
+    commissie_code: str | None,
+    korps_code: str | None,
+    lid_id: int | None,
+    genereer: bool,
+) -> None:
+    """Maak een gebruiker aan; vraagt om een wachtwoord of genereert er een."""
+    from commissie.accounts import service
+
+    gegenereerd = genereer or not sys.stdin.isatty()
+    if gegenereerd:
+        wachtwoord = secrets.token_urlsafe(12)
+    else:
+        wachtwoord = click.prompt("Wachtwoord", hide_input=True, confirmation_prompt=True)
+        if len(wachtwoord) < 10:
+            raise click.BadParameter("minstens 10 tekens", param_hint="wachtwoord")
+
+    async def werk(o: Omgeving) -> None:
+        r, c, k = service.valideer_rolgegevens(
+            rol=rol, commissie=commissie_code, korps=korps_code, regios=o.regios
+        )
+        async with o.sessionmaker() as s:
+            await service.maak_gebruiker(
+                session=s,
+                gebruikersnaam=naam,
+                wachtwoord_hash=service.hash_wachtwoord(wachtwoord),
+                rol=r,
+                commissie=c,
+                korps=k,
+                lid_id=lid_id,
+                nu=o.klok(),
+            )
+            await s.commit()
+
+    _draai(werk)
+    click.echo(f"Gebruiker {naam} aangemaakt ({rol}).")
+    if gegenereerd:
+        click.echo(f"Wachtwoord: {wachtwoord}")
+
+
+@gebruiker.command("token")
+@click.argument("naam")
+def gebruiker_token(naam: str) -> None:
+    """Maak een bearer-token voor scripts; het token is het laatste woord van de uitvoer."""
+    from commissie.accounts import service
+
+    async def werk(o: Omgeving) -> str:
+        async with o.sessionmaker() as s:
+            token = await service.maak_token(session=s, gebruikersnaam=naam, nu=o.klok())
+            await s.commit()
+            return token
+
+    token = _draai(werk)
+    click.echo(f"Bearer-token voor {naam}: {token}")
+
+
+@cli.command()
+@click.option("--commissie", "commissie_code", default=None, help="Alleen deze commissie.")
+def termijnen(commissie_code: str | None) -> None:
+    """Open termijnen van alle zaken, verlopen eerst."""
+    from commissie.accounts.rollen import Actor, Rol
+    from commissie.zaken.overzicht import open_termijnen
+
+    async def werk(o: Omgeving) -> list[tuple[str, list]]:
+        codes = [commissie_code] if commissie_code else sorted(o.regios.commissies)
+        if commissie_code and o.regios.commissie(commissie_code) is None:
+            raise click.BadParameter(
+                f"onbekende commissie '{commissie_code}'", param_hint="--commissie"
+            )
+        uit = []
+        async with o.sessionmaker() as s:
+            for code in codes:
+                # The terminal is the secretariat's tool: it sees what a secretary of the committee sees.
+                actor = Actor(
+                    id=0,
+                    gebruikersnaam="cli",
+                    rol=Rol.SECRETARIS,
+                    commissie_code=code,
+                    korps_code=None,
+                    lid_id=None,
+                )
+                uit.append((code, await open_termijnen(session=s, actor=actor, nu=o.klok())))
+        return uit
+
+    for code, rijen in _draai(werk):
+        click.echo(f"Commissie {code}: {len(rijen)} open termijn(en)")
+        for t in rijen:
+            status = (
+                f"{-t.dagen_resterend} dagen TE LAAT"
+                if t.te_laat
+                else f"nog {t.dagen_resterend} dagen"
+            )
+            click.echo(f"  {t.einddatum.isoformat()}  {t.nummer:<14} {t.omschrijving:<40} {status}")
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Afgebroken.", err=True)
+        sys.exit(1)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except ConfiguratieFout as e:
+        click.echo(f"Configuratiefout in {e.bestand}, sleutel '{e.sleutel}': {e.reden}", err=True)
+        sys.exit(2)
+    except DomeinFout as e:
+        click.echo(f"Fout: {e.bericht}", err=True)
+        sys.exit(1)

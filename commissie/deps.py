@@ -1,0 +1,32 @@
+"""Litestar dependencies shared by all routes."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from datetime import datetime
+
+from litestar import Request
+from litestar.datastructures import State
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from commissie.accounts.rollen import Actor
+from commissie.omgeving import Omgeving
+
+
+async def provide_db_session(state: State) -> AsyncGenerator[AsyncSession, None]:
+    # Services commit what they finish; anything not committed is rolled back on close,
+    # so a failed request leaves nothing half-written.
+    async with state.omgeving.sessionmaker() as session:
+        yield session
+
+
+def provide_omgeving(state: State) -> Omgeving:
+    return state.omgeving
+
+
+def provide_nu(state: State) -> datetime:
+    return state.omgeving.klok()
+
+
+def provide_actor(request: Request) -> Actor:
+    return request.user

@@ -1,0 +1,415 @@
+"""Panel composition: a chair from another corps, members spread over the corps, fair load.
+
+Pure: frozen dataclasses in, dataclasses out. No I/O, no ORM, no clock, no randomness; the
+same input always gives the same panel. Credits are exact fractions, so ties are real ties and
+the fixed rotation order (volgorde, then id) decides them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Literal
+
+from commissie.fouten import Conflict
+
+if TYPE_CHECKING:
+    from commissie.regios import Commissie
+
+Rol = Literal["voorzitter", "lid"]
+# How the chair's corps were chosen: the normal rule, the configured fallback, or last resort.
+Voorzittersgrond = Literal["gewoon", "terugval", "noodgreep"]
+
+NUL = Fraction(0)
+_LEEG: Mapping[int, str] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Kandidaat:
+    """A committee member as the panel rules see them."""
+
+    id: int
+    naam: str
+    korps: str
+    eenheid: str | None
+    kan_voorzitten: bool
+    volgorde: int  # fixed rotation order; ties go to the lowest volgorde, then id
+
+
+@dataclass(frozen=True)
+class Partij:
+    rol: Literal["klager", "beklaagde"]
+    naam: str
+    korps: str
+    eenheid: str | None = None
+
+
+@dataclass(frozen=True)
+class ZaakFeiten:
+    klager_korps: str
+    beklaagde_korpsen: frozenset[str]
+    partijen: tuple[Partij, ...] = ()
+
+    @property
+    def betrokken(self) -> frozenset[str]:
+        return self.beklaagde_korpsen | {self.klager_korps}
+
+
+@dataclass(frozen=True)
+class Regel:
+    """The committee's panel rules (Panelinstellingen plus the corps and their koppen)."""
+
+    korpsen: Mapping[str, int]  # corps code -> headcount (koppen), in configured order
+    grootte: int = 3  # seats including the chair
+    verdeling: Literal["naar_koppen", "per_lid"] = "naar_koppen"
+    voorzitter_terugval: Literal["niet_beklaagde", "niet_klager"] = "niet_beklaagde"
+
+    def __post_init__(self) -> None:
+        if self.grootte < 1:
+            raise ValueError("grootte moet minstens 1 zijn")
+        if self.verdeling not in ("naar_koppen", "per_lid"):
+            raise ValueError(f"onbekende verdeling {self.verdeling!r}")
+        if self.voorzitter_terugval not in ("niet_beklaagde", "niet_klager"):
+            raise ValueError(f"onbekende terugvalregel {self.voorzitter_terugval!r}")
+        if any(k < 1 for k in self.korpsen.values()):
+            raise ValueError("koppen moeten positief zijn")
+
+
+def regel_voor(commissie: Commissie) -> Regel:
+    """The Regel for a committee loaded from regios/*.toml."""
+    p = commissie.panel
+    return Regel(
+        korpsen={code: k.koppen for code, k in commissie.korpsen.items()},
+        grootte=p.grootte,
+        verdeling=p.verdeling,
+        voorzitter_terugval=p.voorzitter_terugval,
+    )
+
+
+@dataclass
+class Grootboek:
+    """Fair-share ledger; tegoed = seats a member should have had minus seats they had.
+
+    Positive: the member is behind their fair share and goes first. The caller persists it.
+    """
+
+    zetels: dict[int, Fraction] = field(default_factory=dict)
+    voorzitter: dict[int, Fraction] = field(default_factory=dict)
+
+    def kopie(self) -> Grootboek:
+        return Grootboek(zetels=dict(self.zetels), voorzitter=dict(self.voorzitter))
+
+
+@dataclass(frozen=True)
+class Zetel:
+    rol: Rol
+    lid_id: int
+    uitleg: str = ""  # why this person was chosen, in Dutch, for the secretary
+
+
+@dataclass(frozen=True)
+class Overweging:
+    """One member weighed for one seat: excluded with a reason, or considered (None)."""
+
+    zetel: int  # index into Samenstelling.zetels
+    lid_id: int
+    naam: str
+    korps: str
+    uitgesloten: str | None
+    tegoed: Fraction  # seat credit when the seat was filled (before the debit)
+    voorzitterstegoed: Fraction | None = None  # chair seat only
+
+
+@dataclass(frozen=True)
+class Samenstelling:
+    zetels: tuple[Zetel, ...]  # chair first, then fixed members, then new members
+    grootboek: Grootboek  # a new object; the input ledger is never changed
+    overwegingen: tuple[Overweging, ...]
+    waarschuwingen: tuple[str, ...]
+
+
+def getal(x: Fraction | float) -> str:
+    """A credit with a Dutch decimal comma, as the secretary reads it."""
+    tekst = f"{float(x):.2f}".replace(".", ",")
+    return "0,00" if tekst == "-0,00" else tekst
+
+
+def _norm(tekst: str | None) -> str:
+    return " ".join((tekst or "").split()).casefold()
+
+
+def gewichten(regel: Regel, leden: Iterable[Kandidaat]) -> dict[int, Fraction]:
+    """Each member's fair share of one seat among `leden`; the shares add up to exactly 1."""
+    per_korps: dict[str, list[int]] = {}
+    for lid in leden:
+        if lid.korps in regel.korpsen:
+            per_korps.setdefault(lid.korps, []).append(lid.id)
+    if not per_korps:
+        return {}
+    if regel.verdeling == "per_lid":
+        n = sum(len(ids) for ids in per_korps.values())
+        return {i: Fraction(1, n) for ids in per_korps.values() for i in ids}
+    # Corps without available members drop out, so the shares still add up to one seat.
+    totaal = sum(regel.korpsen[k] for k in per_korps)
+    return {
+        i: Fraction(regel.korpsen[k], totaal * len(ids))
+        for k, ids in per_korps.items()
+        for i in ids
+    }
+
+
+def _rollen(zaak: ZaakFeiten, korps: str) -> str:
+    rollen = [r for r, ja in (("klager", korps == zaak.klager_korps),
+                              ("beklaagde", korps in zaak.beklaagde_korpsen)) if ja]  # fmt: skip
+    return " en ".join(rollen)
+
+
+def voorzitterskorpsen(
+    regel: Regel, zaak: ZaakFeiten, korpsen_met_voorzitter: Iterable[str]
+) -> tuple[frozenset[str], Voorzittersgrond, str]:
+    """Corps the chair may come from, on what ground, and that ground as a Dutch phrase.
+
+    `korpsen_met_voorzitter`: corps with at least one eligible chair for this case.
+    """
+    beschikbaar = set(korpsen_met_voorzitter) & set(regel.korpsen)
+    betrokken = zaak.betrokken
+    vrij = [k for k in regel.korpsen if k not in betrokken]
+    toegestaan = frozenset(k for k in vrij if k in beschikbaar)
+    if toegestaan:
+        namen = ", ".join(k for k in regel.korpsen if k in betrokken)
+        return toegestaan, "gewoon", f"niet bij de zaak betrokken korps (betrokken: {namen})"
+    if vrij:
+        aanleiding = f"geen beschikbare voorzitter in de niet-betrokken korpsen ({', '.join(vrij)})"
+    else:
+        aanleiding = "alle korpsen zijn bij de zaak betrokken"
+    if regel.voorzitter_terugval == "niet_beklaagde":
+        verboden, regeltekst = (
+            zaak.beklaagde_korpsen,
+            "voorzitter niet uit het korps van de beklaagde",
+        )
+    else:
+        verboden, regeltekst = (
+            frozenset({zaak.klager_korps}),
+            ("voorzitter niet uit het korps van de klager"),
+        )
+    toegestaan = frozenset(k for k in regel.korpsen if k not in verboden and k in beschikbaar)
+    codes = ", ".join(k for k in regel.korpsen if k in verboden) or "-"
+    if toegestaan:
+        return toegestaan, "terugval", f"{aanleiding}; terugvalregel: {regeltekst} ({codes})"
+    return (
+        frozenset(beschikbaar),
+        "noodgreep",
+        f"{aanleiding} en ook de terugvalregel ({regeltekst}) laat geen beschikbare voorzitter "
+        "over; noodgreep: voorzitter uit een betrokken korps",
+    )
+
+
+def _uitsluitingen(
+    leden: Sequence[Kandidaat],
+    regel: Regel,
+    zaak: ZaakFeiten,
+    afwezig: frozenset[int],
+    conflicten: Mapping[int, str],
+    uitgesloten_extra: Mapping[int, str],
+    vervallen: Sequence[Zetel],
+) -> dict[int, str]:
+    """Case-wide reasons a member can take no seat at all, joined when there are several."""
+    vervangen = {z.lid_id for z in vervallen}
+    redenen: dict[int, str] = {}
+    for lid in leden:
+        r: list[str] = []
+        if lid.korps not in regel.korpsen:
+            r.append(f"korps {lid.korps} hoort niet bij deze commissie")
+        if lid.id in afwezig:
+            r.append("afwezig")
+        if lid.id in conflicten:
+            r.append(f"belangenconflict gemeld: {conflicten[lid.id]}")
+        if lid.id in uitgesloten_extra:
+            r.append(uitgesloten_extra[lid.id])
+        elif lid.id in vervangen:
+            r.append("vervangen in dit panel")
+        for p in zaak.partijen:
+            if p.korps != lid.korps:
+                continue
+            if _norm(p.naam) == _norm(lid.naam):
+                r.append(f"is zelf partij ({p.rol})")
+            elif _norm(lid.eenheid) and _norm(lid.eenheid) == _norm(p.eenheid):
+                r.append(f"werkt in dezelfde eenheid ({lid.eenheid}) als {p.rol} {p.naam}")
+        if r:
+            redenen[lid.id] = "; ".join(dict.fromkeys(r))
+    return redenen
+
+
+def _keuze(pool: Sequence[Kandidaat], boek: Grootboek, voorzitter: bool) -> str:
+    """Why pool[0] won (the pool is already sorted best first)."""
+    if len(pool) == 1:
+        return "enige beschikbare kandidaat"
+    a, b = pool[0], pool[1]
+    za, zb = boek.zetels.get(a.id, NUL), boek.zetels.get(b.id, NUL)
+    if voorzitter:
+        va, vb = boek.voorzitter.get(a.id, NUL), boek.voorzitter.get(b.id, NUL)
+        tekst = (
+            "grootste achterstand op eerlijk aandeel voorzitterschappen "
+            f"(voorzitterstegoed {getal(va)}; zetel-tegoed {getal(za)})"
+        )
+        if va == vb and za > zb:
+            return f"{tekst}; gelijk voorzitterstegoed met {b.naam}, het hogere zetel-tegoed gaf de doorslag"
+        gelijk = va == vb and za == zb
+    else:
+        tekst = f"grootste achterstand op eerlijk aandeel (tegoed {getal(za)})"
+        gelijk = za == zb
+    if gelijk:
+        tekst += f"; gelijk tegoed met {b.naam}, de vaste volgorde gaf de doorslag"
+    return tekst
+
+
+def _bijschrijven(boek: dict[int, Fraction], gewicht: Mapping[int, Fraction]) -> None:
+    for i, w in gewicht.items():
+        boek[i] = boek.get(i, NUL) + w
+
+
+def stel_panel_samen(
+    *,
+    regel: Regel,
+    kandidaten: Sequence[Kandidaat],
+    zaak: ZaakFeiten,
+    afwezig: frozenset[int] = frozenset(),
+    conflicten: Mapping[int, str] = _LEEG,
+    grootboek: Grootboek,
+    vast: Sequence[Zetel] = (),
+    uitgesloten_extra: Mapping[int, str] = _LEEG,
+    vervallen: Sequence[Zetel] = (),
+) -> Samenstelling:
+    """Fill the panel's open seats: the chair if `vast` has none, then members up to grootte.
+
+    `vast`: seats that stay (replacement after verschoning, wraking or illness).
+    `vervallen`: the seats being replaced. Their holders get their debit back and are excluded
+    (reason from `uitgesloten_extra`, else "vervangen"); their refill credits nobody again, so
+    the ledger follows the work actually done. Raises Conflict if a seat cannot be filled.
+    """
+    leden = sorted(kandidaten, key=lambda k: (k.volgorde, k.id))
+    per_id = {k.id: k for k in leden}
+    if len(per_id) != len(leden):
+        raise ValueError("kandidaten bevatten een id meer dan eens")
+    if len({z.lid_id for z in vast}) != len(vast) or sum(z.rol == "voorzitter" for z in vast) > 1:
+        raise ValueError("vast bevat een lid dubbel of meer dan een voorzitter")
+
+    boek = grootboek.kopie()
+    for z in vervallen:
+        boek.zetels[z.lid_id] = boek.zetels.get(z.lid_id, NUL) + 1
+        if z.rol == "voorzitter":
+            boek.voorzitter[z.lid_id] = boek.voorzitter.get(z.lid_id, NUL) + 1
+    # Refills of lapsed seats: their fair-share credit went out when they were first filled.
+    herbezet_vz = any(z.rol == "voorzitter" for z in vervallen)
+    herbezet_leden = sum(z.rol == "lid" for z in vervallen)
+
+    redenen = _uitsluitingen(leden, regel, zaak, afwezig, conflicten, uitgesloten_extra, vervallen)
+    beschikbaar = [k for k in leden if k.id not in afwezig and k.korps in regel.korpsen]
+    zetelgewicht = gewichten(regel, beschikbaar)
+    vz_vast = [z for z in vast if z.rol == "voorzitter"]
+    zetels: list[Zetel] = vz_vast + [z for z in vast if z.rol != "voorzitter"]
+    bezet = {z.lid_id: z.rol for z in vast}
+    overwegingen: list[Overweging] = []
+    waarschuwingen: list[str] = []
+
+    def weeg(index: int, eigen: Mapping[int, str], met_vz: bool = False) -> None:
+        for k in leden:
+            reden = redenen.get(k.id) or (
+                f"zit al in het panel ({bezet[k.id]})" if k.id in bezet else eigen.get(k.id)
+            )
+            vz = boek.voorzitter.get(k.id, NUL) if met_vz else None
+            overwegingen.append(
+                Overweging(index, k.id, k.naam, k.korps, reden, boek.zetels.get(k.id, NUL), vz)
+            )
+
+    def weigering(zetel: str, wie: Iterable[Kandidaat], geen: str) -> Conflict:
+        details = ", ".join(
+            f"{k.naam}: {redenen.get(k.id) or f'zit al in het panel ({bezet[k.id]})'}" for k in wie
+        )
+        details = details or "de commissie heeft geen leden die daarvoor in aanmerking komen"
+        return Conflict(f"{zetel} is niet te vullen: {geen} ({details}).")
+
+    if not vz_vast:
+        geschikt = [k for k in leden if k.kan_voorzitten and k.id not in redenen]
+        if not geschikt:
+            raise weigering(
+                "De voorzitterszetel",
+                [k for k in leden if k.kan_voorzitten],
+                "er is geen beschikbaar lid dat kan voorzitten",
+            )
+        korpsen, grond, korpsreden = voorzitterskorpsen(regel, zaak, {k.korps for k in geschikt})
+        if not herbezet_vz:
+            _bijschrijven(boek.zetels, zetelgewicht)
+            _bijschrijven(
+                boek.voorzitter,
+                gewichten(
+                    regel, [k for k in beschikbaar if k.kan_voorzitten and k.korps in korpsen]
+                ),
+            )
+        pool = sorted(
+            (k for k in geschikt if k.korps in korpsen),
+            key=lambda k: (-boek.voorzitter.get(k.id, NUL), -boek.zetels.get(k.id, NUL),
+                           k.volgorde, k.id),
+        )  # fmt: skip
+        gekozen = pool[0]
+        eigen = {}
+        for k in leden:
+            if not k.kan_voorzitten:
+                eigen[k.id] = "kan niet voorzitten"
+            elif k.korps not in korpsen:
+                eigen[k.id] = (
+                    f"korps {k.korps} is bij de zaak betrokken ({_rollen(zaak, k.korps)})"
+                    if grond == "gewoon"
+                    else f"korps {k.korps} valt af door de terugvalregel"
+                )
+        weeg(0, eigen, met_vz=True)
+        uitleg = f"Voorzitter uit {gekozen.korps}: {korpsreden}; {_keuze(pool, boek, True)}"
+        zetels.insert(0, Zetel("voorzitter", gekozen.id, uitleg))
+        bezet[gekozen.id] = "voorzitter"
+        boek.zetels[gekozen.id] = boek.zetels.get(gekozen.id, NUL) - 1
+        boek.voorzitter[gekozen.id] = boek.voorzitter.get(gekozen.id, NUL) - 1
+        if grond != "gewoon":
+            waarschuwingen.append(korpsreden[0].upper() + korpsreden[1:] + ".")
+
+    while len(zetels) < regel.grootte:
+        index = len(zetels)
+        if herbezet_leden:
+            herbezet_leden -= 1
+        else:
+            _bijschrijven(boek.zetels, zetelgewicht)
+        vrij = [k for k in leden if k.id not in redenen and k.id not in bezet]
+        if not vrij:
+            raise weigering(
+                f"Zetel {index + 1} (lid)", leden, "er is geen beschikbaar lid meer over"
+            )
+        vertegenwoordigd = {per_id[z.lid_id].korps for z in zetels if z.lid_id in per_id}
+        open_korpsen = {k.korps for k in vrij} - vertegenwoordigd
+        pool = sorted(
+            (k for k in vrij if not open_korpsen or k.korps in open_korpsen),
+            key=lambda k: (-boek.zetels.get(k.id, NUL), k.volgorde, k.id),
+        )
+        gekozen = pool[0]
+        eigen = {
+            k.id: f"korps {k.korps} heeft al een zetel; eerst een korps zonder zetel (spreiding)"
+            for k in vrij
+            if open_korpsen and k.korps not in open_korpsen
+        }
+        weeg(index, eigen)
+        grond_lid = (
+            f"korps {gekozen.korps} had nog geen zetel (spreiding over de korpsen)"
+            if open_korpsen
+            else "vrije zetel, alle korpsen met een beschikbaar lid hebben al een zetel"
+        )
+        uitleg = f"Lid uit {gekozen.korps}: {grond_lid}; {_keuze(pool, boek, False)}"
+        zetels.append(Zetel("lid", gekozen.id, uitleg))
+        bezet[gekozen.id] = "lid"
+        boek.zetels[gekozen.id] = boek.zetels.get(gekozen.id, NUL) - 1
+
+    return Samenstelling(
+        zetels=tuple(zetels),
+        grootboek=boek,
+        overwegingen=tuple(overwegingen),
+        waarschuwingen=tuple(waarschuwingen),
+    )

@@ -1,0 +1,123 @@
+"""Pages: log in, the overview (cases and deadlines) and one case. Same services as the API."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Request, Response, get, post
+from litestar.enums import RequestEncodingType
+from litestar.params import Body
+from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.response import Redirect, Template
+from litestar.template.config import TemplateConfig
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from commissie.accounts import service as accounts
+from commissie.accounts.middleware import SESSIE_COOKIE
+from commissie.accounts.rollen import Actor, Rol
+from commissie.accounts.routes import sessie_cookie
+from commissie.config import Settings
+from commissie.omgeving import Omgeving
+from commissie.panel.weergave import panel_van_zaak
+from commissie.tijd import lokaal, vandaag
+from commissie.zaken import overzicht, service
+from commissie.zaken.regels import LABEL, Status
+
+
+class LoginForm(msgspec.Struct):
+    gebruikersnaam: str = ""
+    wachtwoord: str = ""
+
+
+def web_template_config(settings: Settings) -> TemplateConfig[JinjaTemplateEngine]:
+    def filters(engine: JinjaTemplateEngine) -> None:
+        engine.engine.filters["datum"] = lambda d: d.strftime("%d-%m-%Y") if d else ""
+        engine.engine.filters["tijdstip"] = lambda t: (
+            lokaal(t).strftime("%d-%m-%Y %H:%M") if t else ""
+        )
+        engine.engine.filters["statuslabel"] = lambda s: LABEL[Status(s)]
+
+    return TemplateConfig(
+        directory=settings.templates_dir / "web",
+        engine=JinjaTemplateEngine,
+        engine_callback=filters,
+    )
+
+
+@get("/login", exclude_from_auth=True, include_in_schema=False)
+async def login_pagina() -> Template:
+    return Template("login.html", context={"fout": None})
+
+
+@post("/login", exclude_from_auth=True, include_in_schema=False, status_code=200)
+async def login_formulier(
+    data: Annotated[LoginForm, Body(media_type=RequestEncodingType.URL_ENCODED)],
+    db_session: AsyncSession,
+    omgeving: Omgeving,
+) -> Response[Any]:
+    uitkomst = None
+    if data.gebruikersnaam.strip() and data.wachtwoord:
+        uitkomst = await accounts.log_in(
+            session=db_session,
+            gebruikersnaam=data.gebruikersnaam.strip(),
+            wachtwoord=data.wachtwoord,
+            nu=omgeving.klok(),
+            uren=omgeving.settings.sessie_uren,
+        )
+    if uitkomst is None:
+        return Template(
+            "login.html",
+            context={
+                "fout": "Gebruikersnaam of wachtwoord klopt niet.",
+                "naam": data.gebruikersnaam,
+            },
+            status_code=401,
+        )
+    sleutel, _ = uitkomst
+    return Redirect(
+        "/", cookies=[sessie_cookie(omgeving, sleutel, omgeving.settings.sessie_uren * 3600)]
+    )
+
+
+@post("/uitloggen", include_in_schema=False, status_code=303)
+async def uitloggen(request: Request, db_session: AsyncSession, omgeving: Omgeving) -> Redirect:
+    sleutel = request.cookies.get(SESSIE_COOKIE)
+    if sleutel:
+        await accounts.log_uit(session=db_session, sleutel=sleutel)
+    return Redirect("/login", cookies=[sessie_cookie(omgeving, "", 0)])
+
+
+@get("/", include_in_schema=False)
+async def overzicht_pagina(db_session: AsyncSession, actor: Actor, nu: datetime) -> Template:
+    zaken = await overzicht.lijst_zaken(session=db_session, actor=actor, limiet=200)
+    termijnen = await overzicht.open_termijnen(session=db_session, actor=actor, nu=nu, limiet=100)
+    return Template(
+        "overzicht.html",
+        context={
+            "actor": actor,
+            "zaken": zaken.zaken,
+            "termijnen": termijnen,
+            "vandaag": vandaag(nu),
+            "is_secretaris": actor.rol is Rol.SECRETARIS,
+        },
+    )
+
+
+@get("/zaken/{nummer:str}", include_in_schema=False)
+async def zaak_pagina(
+    nummer: str, db_session: AsyncSession, actor: Actor, nu: datetime
+) -> Template:
+    zaak = await service.haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu)
+    uit = overzicht.zaak_uit(
+        zaak,
+        actor=actor,
+        signalen=await service.signalen(session=db_session, zaak=zaak),
+        panel=await panel_van_zaak(session=db_session, zaak_id=zaak.id),
+    )
+    await db_session.commit()
+    return Template("zaak.html", context={"actor": actor, "zaak": uit, "vandaag": vandaag(nu)})
+
+
+web_routes = [login_pagina, login_formulier, uitloggen, overzicht_pagina, zaak_pagina]

@@ -1,0 +1,191 @@
+"""Read models: lean lists, the open-deadline list, and the full case view."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from commissie.accounts.rollen import Actor, Rol
+from commissie.fouten import OngeldigeInvoer
+from commissie.tijd import vandaag
+from commissie.zaken import toegang
+from commissie.zaken.models import Partij, Termijn, Zaak
+from commissie.zaken.regels import LABEL, Status, toegestaan
+from commissie.zaken.schemas import (
+    GebeurtenisUit,
+    InstemmingIn,
+    OpenTermijn,
+    PartijUit,
+    SignaalUit,
+    TermijnUit,
+    VerdagingUit,
+    ZaakLijst,
+    ZaakRij,
+    ZaakUit,
+)
+from commissie.zaken.signalen import Signaal
+from commissie.zaken.termijnen import OMSCHRIJVING, Soort
+
+
+async def lijst_zaken(
+    *,
+    session: AsyncSession,
+    actor: Actor,
+    status: str | None = None,
+    na: int | None = None,
+    limiet: int = 50,
+) -> ZaakLijst:
+    if status is not None and status not in {s.value for s in Status}:
+        raise OngeldigeInvoer(f"Parameter 'status': onbekende status '{status}'.", veld="status")
+    volgende_termijn = (
+        select(func.min(Termijn.einddatum))
+        .where(Termijn.zaak_id == Zaak.id, Termijn.status == "open")
+        .correlate(Zaak)
+        .scalar_subquery()
+    )
+    q = (
+        select(
+            Zaak.id,
+            Zaak.nummer,
+            Zaak.commissie_code,
+            Zaak.status,
+            Zaak.ontvangen_op,
+            Zaak.korps_code,
+            volgende_termijn.label("volgende_termijn"),
+        )
+        .where(toegang.zichtbaar(actor))
+        .order_by(Zaak.id.desc())
+        .limit(limiet + 1)
+    )
+    if status:
+        q = q.where(Zaak.status == status)
+    if na is not None:
+        q = q.where(Zaak.id < na)
+    rijen = (await session.execute(q)).all()
+    meer = len(rijen) > limiet
+    rijen = rijen[:limiet]
+    return ZaakLijst(
+        zaken=[
+            ZaakRij(
+                nummer=r.nummer,
+                commissie=r.commissie_code,
+                status=r.status,
+                ontvangen_op=r.ontvangen_op,
+                korps=r.korps_code,
+                volgende_termijn=r.volgende_termijn,
+            )
+            for r in rijen
+        ],
+        volgende=str(rijen[-1].id) if meer and rijen else None,
+    )
+
+
+async def open_termijnen(
+    *, session: AsyncSession, actor: Actor, nu: datetime, limiet: int = 500
+) -> list[OpenTermijn]:
+    """Open deadlines the actor may see, overdue first (earliest date first)."""
+    dag = vandaag(nu)
+    rijen = (
+        await session.execute(
+            select(Zaak.nummer, Termijn.soort, Termijn.einddatum, Termijn.grondslag)
+            .join(Zaak, Zaak.id == Termijn.zaak_id)
+            .where(Termijn.status == "open", toegang.zichtbaar(actor))
+            .order_by(Termijn.einddatum, Zaak.nummer)
+            .limit(limiet)
+        )
+    ).all()
+    return [
+        OpenTermijn(
+            nummer=r.nummer,
+            soort=r.soort,
+            omschrijving=OMSCHRIJVING[Soort(r.soort)],
+            einddatum=r.einddatum,
+            grondslag=r.grondslag,
+            dagen_resterend=(r.einddatum - dag).days,
+            te_laat=r.einddatum < dag,
+        )
+        for r in rijen
+    ]
+
+
+def _partij(p: Partij, met_contact: bool) -> PartijUit:
+    return PartijUit(
+        naam=p.naam,
+        korps=p.korps_code,
+        eenheid=p.eenheid,
+        functie=p.functie,
+        contact=p.contact if met_contact else None,
+    )
+
+
+def zaak_uit(
+    zaak: Zaak,
+    *,
+    actor: Actor,
+    signalen: list[Signaal],
+    panel: list[dict[str, object]] | None = None,
+) -> ZaakUit:
+    # Contact details are for the secretariat that writes the letters, not for everyone.
+    met_contact = actor.rol is Rol.SECRETARIS
+    klager = next((p for p in zaak.partijen if p.rol == "klager"), None)
+    vp = next((p for p in zaak.partijen if p.rol == "vertrouwenspersoon"), None)
+    status = Status(zaak.status)
+    termijnen = sorted(zaak.termijnen, key=lambda t: list(Soort).index(Soort(t.soort)))
+    return ZaakUit(
+        nummer=zaak.nummer,
+        commissie=zaak.commissie_code,
+        status=status.value,
+        status_label=LABEL[status],
+        volgende_stappen=[s.value for s in toegestaan(status)],
+        ontvangen_op=zaak.ontvangen_op,
+        korps=zaak.korps_code,
+        klager=_partij(klager, met_contact) if klager else None,
+        beklaagden=[_partij(p, met_contact) for p in zaak.partijen if p.rol == "beklaagde"],
+        vertrouwenspersoon=_partij(vp, met_contact) if vp else None,
+        categorieen=sorted(c.categorie for c in zaak.categorieen),
+        omschrijving=zaak.omschrijving,
+        gedraging_op=[g.datum for g in zaak.gedragingen],
+        termijnen={t.soort: t.einddatum for t in termijnen},
+        termijnoverzicht=[
+            TermijnUit(
+                soort=t.soort,
+                omschrijving=OMSCHRIJVING[Soort(t.soort)],
+                einddatum=t.einddatum,
+                wettelijke_einddatum=t.wettelijke_einddatum,
+                grondslag=t.grondslag,
+                toelichting=t.toelichting,
+                status=t.status,
+                voldaan_op=t.voldaan_op,
+                verdaagd_weken=t.verdaagd_weken,
+            )
+            for t in termijnen
+        ],
+        verdagingen=[
+            VerdagingUit(
+                weken=v.weken,
+                reden=v.reden,
+                besloten_op=v.besloten_op,
+                instemming_klager=(
+                    InstemmingIn(datum=v.instemming_datum, kenmerk=v.instemming_kenmerk or "")
+                    if v.instemming_datum
+                    else None
+                ),
+            )
+            for v in zaak.verdagingen
+        ],
+        verdaagd_weken=zaak.verdaagd_weken,
+        signalen=[
+            SignaalUit(
+                code=s.code, grondslag=s.grondslag, omschrijving=s.omschrijving, feiten=s.feiten
+            )
+            for s in signalen
+        ],
+        tijdlijn=[
+            GebeurtenisUit(op=g.op, door=g.door_naam, soort=g.soort, omschrijving=g.omschrijving)
+            for g in zaak.gebeurtenissen
+        ],
+        ontvangstbevestiging_op=zaak.ontvangstbevestiging_op,
+        panel=list(panel or []),
+    )

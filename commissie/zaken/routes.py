@@ -1,0 +1,171 @@
+"""Thin HTTP layer: parse, call the service, return a schema."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from litestar import Controller, get, post
+from litestar.params import Parameter
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from commissie.accounts.middleware import vereis_rol
+from commissie.accounts.rollen import Actor, Rol
+from commissie.fouten import OngeldigeInvoer
+from commissie.omgeving import Omgeving
+from commissie.panel.weergave import panel_van_zaak
+from commissie.zaken import overzicht, service, stappen
+from commissie.zaken.models import Zaak
+from commissie.zaken.schemas import (
+    CommissieUit,
+    KorpsUit,
+    OntvangstbevestigingIn,
+    OntvankelijkheidIn,
+    OpenTermijn,
+    StatusIn,
+    VerdagingIn,
+    ZaakIn,
+    ZaakLijst,
+    ZaakUit,
+)
+
+_SECRETARIS = [vereis_rol(Rol.SECRETARIS)]
+
+
+async def _weergave(session: AsyncSession, actor: Actor, zaak: Zaak) -> ZaakUit:
+    return overzicht.zaak_uit(
+        zaak,
+        actor=actor,
+        signalen=await service.signalen(session=session, zaak=zaak),
+        panel=await panel_van_zaak(session=session, zaak_id=zaak.id),
+    )
+
+
+class ZakenController(Controller):
+    path = "/api/zaken"
+    tags = ("zaken",)
+
+    @post("/", guards=_SECRETARIS, status_code=201, summary="Klacht registreren")
+    async def registreer(
+        self, data: ZaakIn, db_session: AsyncSession, actor: Actor, omgeving: Omgeving, nu: datetime
+    ) -> ZaakUit:
+        zaak = await service.registreer_zaak(
+            session=db_session,
+            actor=actor,
+            invoer=data,
+            regios=omgeving.regios,
+            kalender=omgeving.kalender,
+            nu=nu,
+        )
+        return await _weergave(db_session, actor, zaak)
+
+    @get("/", summary="Zaken die u mag zien")
+    async def lijst(
+        self,
+        db_session: AsyncSession,
+        actor: Actor,
+        status: str | None = None,
+        na: str | None = Parameter(default=None, description="cursor uit 'volgende'"),
+        limiet: int = Parameter(default=50, ge=1, le=200),
+    ) -> ZaakLijst:
+        cursor = None
+        if na is not None:
+            if not na.isdigit():
+                raise OngeldigeInvoer(
+                    "Parameter 'na': verwacht de cursor uit 'volgende'.", veld="na"
+                )
+            cursor = int(na)
+        return await overzicht.lijst_zaken(
+            session=db_session, actor=actor, status=status, na=cursor, limiet=limiet
+        )
+
+    @get("/{nummer:str}", summary="Eén zaak")
+    async def detail(
+        self, nummer: str, db_session: AsyncSession, actor: Actor, nu: datetime
+    ) -> ZaakUit:
+        zaak = await service.haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu)
+        uit = await _weergave(db_session, actor, zaak)
+        await db_session.commit()  # the recorded look
+        return uit
+
+    @post("/{nummer:str}/ontvankelijkheid", guards=_SECRETARIS, status_code=200)
+    async def ontvankelijkheid(
+        self,
+        nummer: str,
+        data: OntvankelijkheidIn,
+        db_session: AsyncSession,
+        actor: Actor,
+        nu: datetime,
+    ) -> ZaakUit:
+        zaak = await stappen.beslis_ontvankelijkheid(
+            session=db_session, actor=actor, nummer=nummer, invoer=data, nu=nu
+        )
+        return await _weergave(db_session, actor, zaak)
+
+    @post("/{nummer:str}/verdaging", guards=_SECRETARIS, status_code=200)
+    async def verdaging(
+        self,
+        nummer: str,
+        data: VerdagingIn,
+        db_session: AsyncSession,
+        actor: Actor,
+        omgeving: Omgeving,
+        nu: datetime,
+    ) -> ZaakUit:
+        zaak = await stappen.verdaag(
+            session=db_session,
+            actor=actor,
+            nummer=nummer,
+            invoer=data,
+            regios=omgeving.regios,
+            kalender=omgeving.kalender,
+            nu=nu,
+        )
+        return await _weergave(db_session, actor, zaak)
+
+    @post("/{nummer:str}/status", guards=_SECRETARIS, status_code=200)
+    async def status(
+        self, nummer: str, data: StatusIn, db_session: AsyncSession, actor: Actor, nu: datetime
+    ) -> ZaakUit:
+        zaak = await stappen.wijzig_status(
+            session=db_session,
+            actor=actor,
+            nummer=nummer,
+            naar=data.status,
+            toelichting=data.toelichting,
+            nu=nu,
+        )
+        return await _weergave(db_session, actor, zaak)
+
+    @post("/{nummer:str}/ontvangstbevestiging", guards=_SECRETARIS, status_code=200)
+    async def ontvangstbevestiging(
+        self,
+        nummer: str,
+        data: OntvangstbevestigingIn,
+        db_session: AsyncSession,
+        actor: Actor,
+        nu: datetime,
+    ) -> ZaakUit:
+        zaak = await stappen.registreer_ontvangstbevestiging(
+            session=db_session, actor=actor, nummer=nummer, verzonden_op=data.verzonden_op, nu=nu
+        )
+        return await _weergave(db_session, actor, zaak)
+
+
+@get("/api/termijnen", tags=["zaken"], summary="Open termijnen, verlopen eerst")
+async def termijnen(db_session: AsyncSession, actor: Actor, nu: datetime) -> list[OpenTermijn]:
+    return await overzicht.open_termijnen(session=db_session, actor=actor, nu=nu)
+
+
+@get("/api/commissies", tags=["configuratie"], summary="Uw commissies en hun korpsen")
+async def commissies(actor: Actor, omgeving: Omgeving) -> list[CommissieUit]:
+    alle = omgeving.regios.commissies.values()
+    if actor.rol is not Rol.BEHEERDER:
+        alle = [c for c in alle if c.code == actor.commissie_code]
+    return [
+        CommissieUit(
+            code=c.code,
+            naam=c.naam,
+            korpsen=[KorpsUit(code=k.code, naam=k.naam) for k in c.korpsen.values()],
+        )
+        for c in sorted(alle, key=lambda c: c.code)
+    ]

@@ -1,0 +1,410 @@
+"""Panel composition: named cases for each rule, and properties over random committees."""
+
+from __future__ import annotations
+
+import copy
+from fractions import Fraction
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from commissie.fouten import Conflict
+from commissie.panel.regels import (
+    Grootboek,
+    Kandidaat,
+    Partij,
+    Regel,
+    Samenstelling,
+    ZaakFeiten,
+    Zetel,
+    getal,
+    gewichten,
+    stel_panel_samen,
+)
+
+TWIJ = Regel(korpsen={"TW": 1572, "IJ": 1325})
+LEDEN = (
+    Kandidaat(1, "A. Jansen", "TW", "Enschede", True, 1),
+    Kandidaat(2, "B. Bakker", "TW", None, True, 2),
+    Kandidaat(3, "C. Smit", "TW", None, False, 3),
+    Kandidaat(4, "D. Mulder", "IJ", "Zwolle", True, 4),
+    Kandidaat(5, "E. Visser", "IJ", None, True, 5),
+    Kandidaat(6, "F. Boer", "IJ", None, False, 6),
+)
+NAAM = {k.id: k for k in LEDEN}
+
+
+def zaak(klager: str, *beklaagden: str, partijen: tuple[Partij, ...] = ()) -> ZaakFeiten:
+    return ZaakFeiten(klager, frozenset(beklaagden or (klager,)), partijen)
+
+
+def samen(z: ZaakFeiten, regel: Regel = TWIJ, **kw) -> Samenstelling:
+    kw.setdefault("grootboek", Grootboek())
+    kw.setdefault("kandidaten", LEDEN)
+    return stel_panel_samen(regel=regel, zaak=z, **kw)
+
+
+def korps(s: Samenstelling, index: int) -> str:
+    return NAAM[s.zetels[index].lid_id].korps
+
+
+def reden(s: Samenstelling, zetel: int, lid_id: int) -> str | None:
+    return next(o.uitgesloten for o in s.overwegingen if o.zetel == zetel and o.lid_id == lid_id)
+
+
+# --- the chair -------------------------------------------------------------------------------
+
+
+def test_voorzitter_komt_uit_het_andere_korps() -> None:
+    s = samen(zaak("IJ"))
+    assert s.zetels[0].rol == "voorzitter"
+    assert korps(s, 0) == "TW"
+    assert s.zetels[0].uitleg.startswith("Voorzitter uit TW: niet bij de zaak betrokken korps")
+    assert reden(s, 0, 4) == "korps IJ is bij de zaak betrokken (klager en beklaagde)"
+    assert reden(s, 0, 3) == "kan niet voorzitten"
+    assert s.waarschuwingen == ()
+
+
+def test_terugval_niet_beklaagde_als_alle_korpsen_betrokken_zijn() -> None:
+    s = samen(zaak("TW", "IJ"))
+    assert korps(s, 0) == "TW"
+    tekst = (
+        "alle korpsen zijn bij de zaak betrokken; "
+        "terugvalregel: voorzitter niet uit het korps van de beklaagde (IJ)"
+    )
+    assert tekst in s.zetels[0].uitleg
+    assert s.waarschuwingen == (tekst[0].upper() + tekst[1:] + ".",)
+    assert reden(s, 0, 4) == "korps IJ valt af door de terugvalregel"
+
+
+def test_terugval_niet_klager() -> None:
+    regel = Regel(korpsen=TWIJ.korpsen, voorzitter_terugval="niet_klager")
+    s = samen(zaak("TW", "IJ"), regel)
+    assert korps(s, 0) == "IJ"
+    assert "terugvalregel: voorzitter niet uit het korps van de klager (TW)" in s.zetels[0].uitleg
+
+
+def test_terugval_als_niet_betrokken_korps_geen_voorzitter_heeft() -> None:
+    regel = Regel(korpsen={"TW": 1572, "IJ": 1325, "DR": 1127})
+    leden = (*LEDEN, Kandidaat(7, "G. Kok", "DR", None, True, 7))
+    s = samen(zaak("TW", "IJ"), regel, kandidaten=leden, afwezig=frozenset({7}))
+    assert korps(s, 0) == "TW"
+    assert "geen beschikbare voorzitter in de niet-betrokken korpsen (DR)" in s.zetels[0].uitleg
+    # With DR present the rule needs no fallback.
+    s = samen(zaak("TW", "IJ"), regel, kandidaten=leden)
+    assert s.zetels[0].lid_id == 7
+    assert s.waarschuwingen == ()
+
+
+def test_noodgreep_met_waarschuwing() -> None:
+    # Only TW chairs are available and TW is the accused corps: the fallback leaves nobody.
+    s = samen(zaak("IJ", "TW"), afwezig=frozenset({4, 5}))
+    assert korps(s, 0) == "TW"
+    assert "noodgreep" in s.zetels[0].uitleg
+    assert any("noodgreep" in w for w in s.waarschuwingen)
+
+
+def test_conflict_als_geen_voorzitter_te_vinden_is() -> None:
+    with pytest.raises(Conflict, match="voorzitterszetel is niet te vullen") as fout:
+        samen(zaak("IJ"), afwezig=frozenset({1, 2}), conflicten={4: "collega", 5: "buurman"})
+    assert "A. Jansen: afwezig" in fout.value.bericht
+    assert "D. Mulder: belangenconflict gemeld: collega" in fout.value.bericht
+    assert fout.value.status_code == 409
+
+
+def test_conflict_als_een_lidzetel_niet_te_vullen_is() -> None:
+    with pytest.raises(Conflict, match=r"Zetel 3 \(lid\) is niet te vullen"):
+        samen(zaak("IJ"), afwezig=frozenset({2, 3, 5, 6}))
+
+
+# --- members and exclusions ------------------------------------------------------------------
+
+
+def test_leden_gespreid_over_de_korpsen() -> None:
+    regel = Regel(korpsen={"NOG": 1615, "GM": 1639, "GZ": 1239})
+    leden = [
+        Kandidaat(i, f"Lid {i}", code, None, True, i)
+        for i, code in enumerate(["NOG", "NOG", "GM", "GM", "GZ", "GZ"], start=1)
+    ]
+    s = stel_panel_samen(regel=regel, kandidaten=leden, zaak=zaak("GM"), grootboek=Grootboek())
+    korpsen = [leden[z.lid_id - 1].korps for z in s.zetels]
+    assert korpsen[0] in {"NOG", "GZ"}
+    assert sorted(korpsen) == ["GM", "GZ", "NOG"]
+    assert "had nog geen zetel (spreiding over de korpsen)" in s.zetels[1].uitleg
+
+
+def test_partij_en_eenheid_worden_uitgesloten() -> None:
+    partijen = (
+        Partij("klager", "  b.   BAKKER ", "TW"),  # same person, sloppy spelling
+        Partij("beklaagde", "X. Onbekend", "IJ", "zwolle"),  # D. Mulder's unit
+        Partij("beklaagde", "C. Smit", "IJ"),  # namesake in another corps: not C. Smit
+    )
+    s = samen(zaak("IJ", partijen=partijen))
+    gekozen = {z.lid_id for z in s.zetels}
+    assert 2 not in gekozen and 4 not in gekozen
+    assert reden(s, 0, 2) == "is zelf partij (klager)"
+    assert reden(s, 1, 4) == "werkt in dezelfde eenheid (Zwolle) als beklaagde X. Onbekend"
+    assert not any("partij" in (o.uitgesloten or "") for o in s.overwegingen if o.lid_id == 3)
+
+
+def test_afwezig_en_belangenconflict_krijgen_geen_zetel() -> None:
+    s = samen(zaak("IJ"), afwezig=frozenset({1}), conflicten={5: "zus van de klager"})
+    gekozen = {z.lid_id for z in s.zetels}
+    assert gekozen.isdisjoint({1, 5})
+    assert reden(s, 0, 1) == "afwezig"
+    assert reden(s, 2, 5) == "belangenconflict gemeld: zus van de klager"
+
+
+def test_overwegingen_per_zetel_en_uitleg() -> None:
+    s = samen(zaak("IJ"))
+    assert len(s.zetels) == 3
+    for index, zetel in enumerate(s.zetels):
+        per_lid = [o for o in s.overwegingen if o.zetel == index]
+        assert sorted(o.lid_id for o in per_lid) == sorted(NAAM)
+        assert reden(s, index, zetel.lid_id) is None
+        assert "grootste achterstand op eerlijk aandeel" in zetel.uitleg
+        assert all((o.voorzitterstegoed is not None) == (index == 0) for o in per_lid)
+
+
+def test_gelijk_tegoed_gaat_naar_laagste_volgorde() -> None:
+    leden = (
+        Kandidaat(10, "Laat", "TW", None, True, 5),
+        Kandidaat(20, "Vroeg", "TW", None, True, 1),
+        Kandidaat(30, "IJ-lid", "IJ", None, False, 3),
+    )
+    s = samen(zaak("IJ"), kandidaten=leden, regel=Regel(korpsen=TWIJ.korpsen, grootte=2))
+    assert s.zetels[0].lid_id == 20
+    assert "gelijk tegoed met Laat, de vaste volgorde gaf de doorslag" in s.zetels[0].uitleg
+
+
+# --- replacement ------------------------------------------------------------------------------
+
+
+def test_vervanging_houdt_de_andere_zetels() -> None:
+    eerst = samen(zaak("IJ"))
+    weg = eerst.zetels[1]
+    vast = [z for z in eerst.zetels if z != weg]
+    s = samen(
+        zaak("IJ"),
+        grootboek=eerst.grootboek,
+        vast=vast,
+        vervallen=[weg],
+        uitgesloten_extra={weg.lid_id: "verschoning"},
+    )
+    assert s.zetels[: len(vast)] == tuple(vast)
+    assert len(s.zetels) == 3
+    nieuw = s.zetels[-1]
+    assert nieuw.rol == "lid" and nieuw.lid_id not in {z.lid_id for z in eerst.zetels}
+    assert all(o.zetel == 2 for o in s.overwegingen)
+    assert reden(s, 2, weg.lid_id) == "verschoning"
+    # The member who stepped aside gets the seat back in the ledger; the newcomer pays it.
+    voor, na = eerst.grootboek.zetels, s.grootboek.zetels
+    assert na[weg.lid_id] == voor[weg.lid_id] + 1
+    assert na[nieuw.lid_id] == voor[nieuw.lid_id] - 1
+    assert sum(na.values()) == 0
+
+
+def test_vervanging_van_de_voorzitter() -> None:
+    eerst = samen(zaak("IJ"))
+    vz = eerst.zetels[0]
+    s = samen(
+        zaak("IJ"),
+        grootboek=eerst.grootboek,
+        vast=eerst.zetels[1:],
+        vervallen=[vz],
+        uitgesloten_extra={vz.lid_id: "ziekte"},
+    )
+    assert s.zetels[0].rol == "voorzitter" and s.zetels[0].lid_id != vz.lid_id
+    assert korps(s, 0) == "TW"
+    assert s.zetels[1:] == eerst.zetels[1:]
+    assert s.grootboek.voorzitter[vz.lid_id] == eerst.grootboek.voorzitter[vz.lid_id] + 1
+    assert sum(s.grootboek.voorzitter.values()) == 0
+
+
+# --- the ledger -------------------------------------------------------------------------------
+
+
+def test_grootboek_wordt_niet_gewijzigd_en_telt_op_tot_nul() -> None:
+    boek = Grootboek(zetels={1: Fraction(1, 3)}, voorzitter={2: Fraction(1, 2)})
+    voor = copy.deepcopy(boek)
+    s = samen(zaak("IJ"), grootboek=boek)
+    assert boek == voor
+    assert s.grootboek is not boek
+    assert sum(s.grootboek.zetels.values()) == Fraction(1, 3)  # three seats credited, three paid
+    assert sum(s.grootboek.voorzitter.values()) == Fraction(1, 2)
+
+
+def test_voorzitters_rouleren_binnen_het_korps() -> None:
+    boek = Grootboek()
+    voorzitters = []
+    for _ in range(6):
+        s = samen(zaak("IJ"), grootboek=boek)
+        boek = s.grootboek
+        voorzitters.append(s.zetels[0].lid_id)
+    assert voorzitters == [1, 2, 1, 2, 1, 2]
+
+
+def test_gewichten_naar_koppen_en_per_lid() -> None:
+    w = gewichten(TWIJ, LEDEN)
+    assert sum(w.values()) == 1
+    assert w[1] == Fraction(1572, 2897 * 3)
+    # An absent corps drops out: the present one carries the whole seat.
+    assert sum(gewichten(TWIJ, LEDEN[:3]).values()) == 1
+    per_lid = gewichten(Regel(korpsen=TWIJ.korpsen, verdeling="per_lid"), LEDEN)
+    assert set(per_lid.values()) == {Fraction(1, 6)}
+
+
+def test_getal_met_komma() -> None:
+    assert getal(Fraction(5, 6)) == "0,83"
+    assert getal(Fraction(-1, 1000)) == "0,00"
+
+
+def test_ongeldige_regel() -> None:
+    with pytest.raises(ValueError):
+        Regel(korpsen=TWIJ.korpsen, grootte=0)
+    with pytest.raises(ValueError):
+        Regel(korpsen=TWIJ.korpsen, verdeling="loting")  # type: ignore[arg-type]
+
+
+# --- properties over random committees -------------------------------------------------------
+
+CODES = ["AA", "BB", "CC", "DD"]
+EENHEDEN = [None, "Noord", "Zuid", "Recherche"]
+
+
+@st.composite
+def commissies(draw: st.DrawFn) -> tuple[Regel, list[Kandidaat]]:
+    codes = CODES[: draw(st.integers(2, 4))]
+    regel = Regel(
+        korpsen={c: draw(st.integers(100, 5000)) for c in codes},
+        grootte=draw(st.integers(1, 5)),
+        verdeling=draw(st.sampled_from(["naar_koppen", "per_lid"])),
+        voorzitter_terugval=draw(st.sampled_from(["niet_beklaagde", "niet_klager"])),
+    )
+    leden: list[Kandidaat] = []
+    for c in codes:
+        for _ in range(draw(st.integers(2, 8))):
+            i = len(leden) + 1
+            eenheid = draw(st.sampled_from(EENHEDEN))
+            vz = draw(st.booleans())
+            leden.append(Kandidaat(i, f"Lid {i}", c, eenheid, vz, draw(st.integers(0, 9))))
+    return regel, leden
+
+
+@st.composite
+def zaken(draw: st.DrawFn, regel: Regel, leden: list[Kandidaat], storing: bool) -> dict:
+    codes = list(regel.korpsen)
+    klager = draw(st.sampled_from(codes))
+    beklaagden = frozenset(draw(st.lists(st.sampled_from(codes), min_size=1, max_size=2)))
+    if not storing:
+        return {"zaak": ZaakFeiten(klager, beklaagden)}
+    partijen = []
+    for _ in range(draw(st.integers(0, 2))):
+        lid = draw(st.sampled_from(leden))
+        if draw(st.booleans()):  # a member is a party, spelled differently
+            partijen.append(Partij("klager", f" {lid.naam.upper()}  ", lid.korps))
+        else:  # an outsider from some unit
+            partijen.append(
+                Partij("beklaagde", "Buiten", lid.korps, draw(st.sampled_from(EENHEDEN)))
+            )
+    ids = [k.id for k in leden]
+    return {
+        "zaak": ZaakFeiten(klager, beklaagden, tuple(partijen)),
+        "afwezig": frozenset(draw(st.lists(st.sampled_from(ids), max_size=4))),
+        "conflicten": {i: "gemeld" for i in draw(st.lists(st.sampled_from(ids), max_size=3))},
+    }
+
+
+def uitgesloten(leden: list[Kandidaat], invoer: dict) -> set[int]:
+    """An independent oracle of who may not sit on this case."""
+    uit = set(invoer.get("afwezig", ())) | set(invoer.get("conflicten", {}))
+    for p in invoer["zaak"].partijen:
+        for k in leden:
+            naam = " ".join(p.naam.split()).casefold() == k.naam.casefold()
+            eenheid = (
+                bool(k.eenheid) and (k.eenheid or "").casefold() == (p.eenheid or "").casefold()
+            )
+            if k.korps == p.korps and (naam or eenheid):
+                uit.add(k.id)
+    return uit
+
+
+def controleer(regel: Regel, leden: list[Kandidaat], invoer: dict, boek: Grootboek) -> Grootboek:
+    per_id = {k.id: k for k in leden}
+    z: ZaakFeiten = invoer["zaak"]
+    weg = uitgesloten(leden, invoer)
+    geschikt = [k for k in leden if k.id not in weg]
+    stoelen = [k for k in geschikt if k.kan_voorzitten]
+    voor = copy.deepcopy(boek)
+    try:
+        s = stel_panel_samen(regel=regel, kandidaten=leden, grootboek=boek, **invoer)
+    except Conflict:
+        assert not stoelen or len(geschikt) < regel.grootte
+        assert boek == voor
+        return boek
+    assert boek == voor, "the input ledger was changed"
+    assert s == stel_panel_samen(regel=regel, kandidaten=leden, grootboek=boek, **invoer)
+
+    ids = [zetel.lid_id for zetel in s.zetels]
+    assert len(ids) == regel.grootte == len(set(ids))
+    assert weg.isdisjoint(ids)
+    assert [zetel.rol for zetel in s.zetels] == ["voorzitter"] + ["lid"] * (regel.grootte - 1)
+    vz = per_id[ids[0]]
+    assert vz.kan_voorzitten
+    if any(k.korps not in z.betrokken for k in stoelen):
+        assert vz.korps not in z.betrokken
+    else:
+        verboden = (
+            z.beklaagde_korpsen
+            if regel.voorzitter_terugval == "niet_beklaagde"
+            else {z.klager_korps}
+        )
+        if any(k.korps not in verboden for k in stoelen):
+            assert vz.korps not in verboden
+            assert "terugvalregel" in s.zetels[0].uitleg and s.waarschuwingen
+    # Spreading: a corps left out while it had an eligible member means every seat is distinct.
+    korpsen = [per_id[i].korps for i in ids]
+    if {k.korps for k in geschikt} - set(korpsen):
+        assert len(set(korpsen)) == len(korpsen)
+    for index in range(regel.grootte):
+        assert sorted(o.lid_id for o in s.overwegingen if o.zetel == index) == sorted(per_id)
+    assert sum(s.grootboek.zetels.values()) == sum(boek.zetels.values())
+    assert sum(s.grootboek.voorzitter.values()) == sum(boek.voorzitter.values())
+    return s.grootboek
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), commissie=commissies())
+def test_eigenschappen_over_willekeurige_zaakstromen(data: st.DataObject, commissie) -> None:
+    regel, leden = commissie
+    boek = Grootboek()
+    for _ in range(data.draw(st.integers(1, 12))):
+        boek = controleer(regel, leden, data.draw(zaken(regel, leden, storing=True)), boek)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), commissie=commissies())
+def test_voorzitters_binnen_een_korps_verschillen_hoogstens_een(
+    data: st.DataObject, commissie
+) -> None:
+    regel, leden = commissie
+    boek = Grootboek()
+    telling = {k.id: 0 for k in leden if k.kan_voorzitten}
+    for _ in range(data.draw(st.integers(1, 40))):
+        invoer = data.draw(zaken(regel, leden, storing=False))
+        try:
+            s = stel_panel_samen(regel=regel, kandidaten=leden, grootboek=boek, **invoer)
+        except Conflict:
+            continue
+        boek = s.grootboek
+        telling[s.zetels[0].lid_id] += 1
+    for code in regel.korpsen:
+        aantallen = [n for i, n in telling.items() if leden[i - 1].korps == code]
+        if aantallen:
+            assert max(aantallen) - min(aantallen) <= 1
+
+
+def test_vast_met_twee_voorzitters_is_een_programmeerfout() -> None:
+    with pytest.raises(ValueError):
+        samen(zaak("IJ"), vast=[Zetel("voorzitter", 1), Zetel("voorzitter", 2)])
