@@ -7,6 +7,7 @@ from datetime import datetime
 
 from litestar import Request
 from litestar.datastructures import State
+from litestar.di import NamedDependency
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor
@@ -30,3 +31,10 @@ def provide_nu(state: State) -> datetime:
 
 def provide_actor(request: Request) -> Actor:
     return request.user
+
+
+# Named dependencies, spelled out so handlers declare what they are injected with.
+DbSession = NamedDependency[AsyncSession]
+HuidigeActor = NamedDependency[Actor]
+Nu = NamedDependency[datetime]
+HuidigeOmgeving = NamedDependency[Omgeving]

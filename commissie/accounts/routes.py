@@ -6,11 +6,12 @@ import msgspec
 from litestar import Request, Response, get, post
 from litestar.datastructures import Cookie
 from litestar.exceptions import NotAuthorizedException
-from sqlalchemy.ext.asyncio import AsyncSession
+from litestar.params import JSONBody
 
 from commissie.accounts import service
 from commissie.accounts.middleware import SESSIE_COOKIE
 from commissie.accounts.rollen import Actor
+from commissie.deps import DbSession, HuidigeActor, HuidigeOmgeving
 from commissie.omgeving import Omgeving
 
 
@@ -43,7 +44,9 @@ def sessie_cookie(omgeving: Omgeving, waarde: str, max_age: int) -> Cookie:
 
 
 @post("/api/login", exclude_from_auth=True, status_code=200)
-async def login(data: LoginIn, db_session: AsyncSession, omgeving: Omgeving) -> Response[IkUit]:
+async def login(
+    data: JSONBody[LoginIn], db_session: DbSession, omgeving: HuidigeOmgeving
+) -> Response[IkUit]:
     uitkomst = await service.log_in(
         session=db_session,
         gebruikersnaam=data.gebruikersnaam,
@@ -62,7 +65,7 @@ async def login(data: LoginIn, db_session: AsyncSession, omgeving: Omgeving) -> 
 
 @post("/api/logout", status_code=200)
 async def logout(
-    request: Request, db_session: AsyncSession, omgeving: Omgeving
+    request: Request, db_session: DbSession, omgeving: HuidigeOmgeving
 ) -> Response[dict[str, str]]:
     sleutel = request.cookies.get(SESSIE_COOKIE)
     if sleutel:
@@ -71,5 +74,5 @@ async def logout(
 
 
 @get("/api/ik")
-async def ik(actor: Actor) -> IkUit:
+async def ik(actor: HuidigeActor) -> IkUit:
     return ik_uit(actor)

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated, Any
+from typing import Any
 
 import msgspec
 from litestar import Request, Response, get, post
-from litestar.enums import RequestEncodingType
-from litestar.params import Body
+from litestar.params import FromPath, URLEncodedBody
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.response import Redirect, Template
 from litestar.template.config import TemplateConfig
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts import service as accounts
 from commissie.accounts.middleware import SESSIE_COOKIE
-from commissie.accounts.rollen import Actor, Rol
+from commissie.accounts.rollen import Rol
 from commissie.accounts.routes import sessie_cookie
 from commissie.config import Settings
-from commissie.omgeving import Omgeving
+from commissie.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.panel.weergave import panel_van_zaak
 from commissie.tijd import lokaal, vandaag
 from commissie.zaken import overzicht, service
@@ -53,9 +50,9 @@ async def login_pagina() -> Template:
 
 @post("/login", exclude_from_auth=True, include_in_schema=False, status_code=200)
 async def login_formulier(
-    data: Annotated[LoginForm, Body(media_type=RequestEncodingType.URL_ENCODED)],
-    db_session: AsyncSession,
-    omgeving: Omgeving,
+    data: URLEncodedBody[LoginForm],
+    db_session: DbSession,
+    omgeving: HuidigeOmgeving,
 ) -> Response[Any]:
     uitkomst = None
     if data.gebruikersnaam.strip() and data.wachtwoord:
@@ -82,7 +79,7 @@ async def login_formulier(
 
 
 @post("/uitloggen", include_in_schema=False, status_code=303)
-async def uitloggen(request: Request, db_session: AsyncSession, omgeving: Omgeving) -> Redirect:
+async def uitloggen(request: Request, db_session: DbSession, omgeving: HuidigeOmgeving) -> Redirect:
     sleutel = request.cookies.get(SESSIE_COOKIE)
     if sleutel:
         await accounts.log_uit(session=db_session, sleutel=sleutel)
@@ -90,7 +87,7 @@ async def uitloggen(request: Request, db_session: AsyncSession, omgeving: Omgevi
 
 
 @get("/", include_in_schema=False)
-async def overzicht_pagina(db_session: AsyncSession, actor: Actor, nu: datetime) -> Template:
+async def overzicht_pagina(db_session: DbSession, actor: HuidigeActor, nu: Nu) -> Template:
     zaken = await overzicht.lijst_zaken(session=db_session, actor=actor, limiet=200)
     termijnen = await overzicht.open_termijnen(session=db_session, actor=actor, nu=nu, limiet=100)
     return Template(
@@ -107,7 +104,7 @@ async def overzicht_pagina(db_session: AsyncSession, actor: Actor, nu: datetime)
 
 @get("/zaken/{nummer:str}", include_in_schema=False)
 async def zaak_pagina(
-    nummer: str, db_session: AsyncSession, actor: Actor, nu: datetime
+    nummer: FromPath[str], db_session: DbSession, actor: HuidigeActor, nu: Nu
 ) -> Template:
     zaak = await service.haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu)
     uit = overzicht.zaak_uit(

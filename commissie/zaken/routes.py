@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from litestar import Controller, get, post
-from litestar.params import Parameter
+from litestar.params import FromPath, FromQuery, JSONBody, Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.middleware import vereis_rol
 from commissie.accounts.rollen import Actor, Rol
+from commissie.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.fouten import OngeldigeInvoer
-from commissie.omgeving import Omgeving
 from commissie.panel.weergave import panel_van_zaak
 from commissie.zaken import overzicht, service, stappen
 from commissie.zaken.models import Zaak
@@ -46,7 +44,12 @@ class ZakenController(Controller):
 
     @post("/", guards=_SECRETARIS, status_code=201, summary="Klacht registreren")
     async def registreer(
-        self, data: ZaakIn, db_session: AsyncSession, actor: Actor, omgeving: Omgeving, nu: datetime
+        self,
+        data: JSONBody[ZaakIn],
+        db_session: DbSession,
+        actor: HuidigeActor,
+        omgeving: HuidigeOmgeving,
+        nu: Nu,
     ) -> ZaakUit:
         zaak = await service.registreer_zaak(
             session=db_session,
@@ -61,9 +64,9 @@ class ZakenController(Controller):
     @get("/", summary="Zaken die u mag zien")
     async def lijst(
         self,
-        db_session: AsyncSession,
-        actor: Actor,
-        status: str | None = None,
+        db_session: DbSession,
+        actor: HuidigeActor,
+        status: FromQuery[str | None] = None,
         na: str | None = Parameter(default=None, description="cursor uit 'volgende'"),
         limiet: int = Parameter(default=50, ge=1, le=200),
     ) -> ZaakLijst:
@@ -80,7 +83,7 @@ class ZakenController(Controller):
 
     @get("/{nummer:str}", summary="Eén zaak")
     async def detail(
-        self, nummer: str, db_session: AsyncSession, actor: Actor, nu: datetime
+        self, nummer: FromPath[str], db_session: DbSession, actor: HuidigeActor, nu: Nu
     ) -> ZaakUit:
         zaak = await service.haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu)
         uit = await _weergave(db_session, actor, zaak)
@@ -90,11 +93,11 @@ class ZakenController(Controller):
     @post("/{nummer:str}/ontvankelijkheid", guards=_SECRETARIS, status_code=200)
     async def ontvankelijkheid(
         self,
-        nummer: str,
-        data: OntvankelijkheidIn,
-        db_session: AsyncSession,
-        actor: Actor,
-        nu: datetime,
+        nummer: FromPath[str],
+        data: JSONBody[OntvankelijkheidIn],
+        db_session: DbSession,
+        actor: HuidigeActor,
+        nu: Nu,
     ) -> ZaakUit:
         zaak = await stappen.beslis_ontvankelijkheid(
             session=db_session, actor=actor, nummer=nummer, invoer=data, nu=nu
@@ -104,12 +107,12 @@ class ZakenController(Controller):
     @post("/{nummer:str}/verdaging", guards=_SECRETARIS, status_code=200)
     async def verdaging(
         self,
-        nummer: str,
-        data: VerdagingIn,
-        db_session: AsyncSession,
-        actor: Actor,
-        omgeving: Omgeving,
-        nu: datetime,
+        nummer: FromPath[str],
+        data: JSONBody[VerdagingIn],
+        db_session: DbSession,
+        actor: HuidigeActor,
+        omgeving: HuidigeOmgeving,
+        nu: Nu,
     ) -> ZaakUit:
         zaak = await stappen.verdaag(
             session=db_session,
@@ -124,7 +127,12 @@ class ZakenController(Controller):
 
     @post("/{nummer:str}/status", guards=_SECRETARIS, status_code=200)
     async def status(
-        self, nummer: str, data: StatusIn, db_session: AsyncSession, actor: Actor, nu: datetime
+        self,
+        nummer: FromPath[str],
+        data: JSONBody[StatusIn],
+        db_session: DbSession,
+        actor: HuidigeActor,
+        nu: Nu,
     ) -> ZaakUit:
         zaak = await stappen.wijzig_status(
             session=db_session,
@@ -139,11 +147,11 @@ class ZakenController(Controller):
     @post("/{nummer:str}/ontvangstbevestiging", guards=_SECRETARIS, status_code=200)
     async def ontvangstbevestiging(
         self,
-        nummer: str,
-        data: OntvangstbevestigingIn,
-        db_session: AsyncSession,
-        actor: Actor,
-        nu: datetime,
+        nummer: FromPath[str],
+        data: JSONBody[OntvangstbevestigingIn],
+        db_session: DbSession,
+        actor: HuidigeActor,
+        nu: Nu,
     ) -> ZaakUit:
         zaak = await stappen.registreer_ontvangstbevestiging(
             session=db_session, actor=actor, nummer=nummer, verzonden_op=data.verzonden_op, nu=nu
@@ -152,12 +160,12 @@ class ZakenController(Controller):
 
 
 @get("/api/termijnen", tags=["zaken"], summary="Open termijnen, verlopen eerst")
-async def termijnen(db_session: AsyncSession, actor: Actor, nu: datetime) -> list[OpenTermijn]:
+async def termijnen(db_session: DbSession, actor: HuidigeActor, nu: Nu) -> list[OpenTermijn]:
     return await overzicht.open_termijnen(session=db_session, actor=actor, nu=nu)
 
 
 @get("/api/commissies", tags=["configuratie"], summary="Uw commissies en hun korpsen")
-async def commissies(actor: Actor, omgeving: Omgeving) -> list[CommissieUit]:
+async def commissies(actor: HuidigeActor, omgeving: HuidigeOmgeving) -> list[CommissieUit]:
     alle = omgeving.regios.commissies.values()
     if actor.rol is not Rol.BEHEERDER:
         alle = [c for c in alle if c.code == actor.commissie_code]

@@ -6,7 +6,7 @@ import copy
 from fractions import Fraction
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from commissie.fouten import Conflict
@@ -340,12 +340,14 @@ def controleer(regel: Regel, leden: list[Kandidaat], invoer: dict, boek: Grootbo
     try:
         s = stel_panel_samen(regel=regel, kandidaten=leden, grootboek=boek, **invoer)
     except Conflict:
+        event("panel niet te vullen")
         assert not stoelen or len(geschikt) < regel.grootte
         assert boek == voor
         return boek
     assert boek == voor, "the input ledger was changed"
     assert s == stel_panel_samen(regel=regel, kandidaten=leden, grootboek=boek, **invoer)
 
+    event("panel samengesteld")
     ids = [zetel.lid_id for zetel in s.zetels]
     assert len(ids) == regel.grootte == len(set(ids))
     assert weg.isdisjoint(ids)
@@ -363,6 +365,7 @@ def controleer(regel: Regel, leden: list[Kandidaat], invoer: dict, boek: Grootbo
         if any(k.korps not in verboden for k in stoelen):
             assert vz.korps not in verboden
             assert "terugvalregel" in s.zetels[0].uitleg and s.waarschuwingen
+            event("terugval")
     # Spreading: a corps left out while it had an eligible member means every seat is distinct.
     korpsen = [per_id[i].korps for i in ids]
     if {k.korps for k in geschikt} - set(korpsen):
