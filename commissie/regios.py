@@ -120,6 +120,12 @@ def _fout_uit_msgspec(
     m = _PAD.search(tekst)
     sleutel = m.group(1) if m else "(bestand)"
     reden = _PAD.sub("", tekst).rstrip(" -")
+    if "matching regex" in reden:
+        reden = (
+            "verwacht een e-mailadres"
+            if "@" in reden
+            else "verwacht een code van 2 tot 4 hoofdletters, bijvoorbeeld TW"
+        )
     return ConfiguratieFout(bestand, sleutel or "(bestand)", reden)
 
 

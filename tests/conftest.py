@@ -145,18 +145,39 @@ class Gebruikers:
 
         async def werk(s: AsyncSession) -> str:
             await accounts.maak_gebruiker(
-                session=s, gebruikersnaam=naam, wachtwoord_hash=self.wachtwoord_hash, rol=rol,
-                commissie=commissie, korps=korps, lid_id=lid_id, nu=datetime.now(UTC),
+                session=s,
+                gebruikersnaam=naam,
+                wachtwoord_hash=self.wachtwoord_hash,
+                rol=rol,
+                commissie=commissie,
+                korps=korps,
+                lid_id=lid_id,
+                nu=datetime.now(UTC),
             )
             return await accounts.maak_token(session=s, gebruikersnaam=naam, nu=datetime.now(UTC))
 
         return {"Authorization": f"Bearer {run_db(self.url, werk)}"}
 
-    def lid(self, naam: str, korps: str, *, commissie: str = "TI", eenheid: str | None = None,
-            voorzitter: bool = False, volgorde: int = 0) -> int:
+    def lid(
+        self,
+        naam: str,
+        korps: str,
+        *,
+        commissie: str = "TI",
+        eenheid: str | None = None,
+        voorzitter: bool = False,
+        volgorde: int = 0,
+    ) -> int:
         async def werk(s: AsyncSession) -> int:
-            lid = Lid(commissie_code=commissie, naam=naam, korps_code=korps, eenheid=eenheid,
-                      kan_voorzitten=voorzitter, volgorde=volgorde, aangemaakt_op=datetime.now(UTC))
+            lid = Lid(
+                commissie_code=commissie,
+                naam=naam,
+                korps_code=korps,
+                eenheid=eenheid,
+                kan_voorzitten=voorzitter,
+                volgorde=volgorde,
+                aangemaakt_op=datetime.now(UTC),
+            )
             s.add(lid)
             await s.flush()
             return lid.id
@@ -179,8 +200,20 @@ def zaak_body(**over: Any) -> dict[str, Any]:
     body: dict[str, Any] = {
         "commissie": "TI",
         "ontvangen_op": "2026-02-20",
-        "klager": {"naam": "K. Lager", "korps": "IJ", "functie": "Agent", "contact": "k@example.invalid"},
-        "beklaagden": [{"naam": "B. Klaagde", "korps": "IJ", "eenheid": "District Zwolle", "functie": "Brigadier"}],
+        "klager": {
+            "naam": "K. Lager",
+            "korps": "IJ",
+            "functie": "Agent",
+            "contact": "k@example.invalid",
+        },
+        "beklaagden": [
+            {
+                "naam": "B. Klaagde",
+                "korps": "IJ",
+                "eenheid": "District Zwolle",
+                "functie": "Brigadier",
+            }
+        ],
         "categorieen": ["verbale_agressie"],
         "omschrijving": "Schreeuwde <herhaaldelijk> & kleineerde in de briefing.",
         "gedraging_op": "2026-02-10",

@@ -161,8 +161,11 @@ def gewichten(regel: Regel, leden: Iterable[Kandidaat]) -> dict[int, Fraction]:
 
 
 def _rollen(zaak: ZaakFeiten, korps: str) -> str:
-    rollen = [r for r, ja in (("klager", korps == zaak.klager_korps),
-                              ("beklaagde", korps in zaak.beklaagde_korpsen)) if ja]  # fmt: skip
+    rollen = []
+    if korps == zaak.klager_korps:
+        rollen.append("klager")
+    if korps in zaak.beklaagde_korpsen:
+        rollen.append("beklaagde")
     return " en ".join(rollen)
 
 
@@ -185,15 +188,10 @@ def voorzitterskorpsen(
     else:
         aanleiding = "alle korpsen zijn bij de zaak betrokken"
     if regel.voorzitter_terugval == "niet_beklaagde":
-        verboden, regeltekst = (
-            zaak.beklaagde_korpsen,
-            "voorzitter niet uit het korps van de beklaagde",
-        )
+        verboden, wie = zaak.beklaagde_korpsen, "beklaagde"
     else:
-        verboden, regeltekst = (
-            frozenset({zaak.klager_korps}),
-            ("voorzitter niet uit het korps van de klager"),
-        )
+        verboden, wie = frozenset({zaak.klager_korps}), "klager"
+    regeltekst = f"voorzitter niet uit het korps van de {wie}"
     toegestaan = frozenset(k for k in regel.korpsen if k not in verboden and k in beschikbaar)
     codes = ", ".join(k for k in regel.korpsen if k in verboden) or "-"
     if toegestaan:
@@ -255,7 +253,10 @@ def _keuze(pool: Sequence[Kandidaat], boek: Grootboek, voorzitter: bool) -> str:
             f"(voorzitterstegoed {getal(va)}; zetel-tegoed {getal(za)})"
         )
         if va == vb and za > zb:
-            return f"{tekst}; gelijk voorzitterstegoed met {b.naam}, het hogere zetel-tegoed gaf de doorslag"
+            return (
+                f"{tekst}; gelijk voorzitterstegoed met {b.naam}, "
+                "het hogere zetel-tegoed gaf de doorslag"
+            )
         gelijk = va == vb and za == zb
     else:
         tekst = f"grootste achterstand op eerlijk aandeel (tegoed {getal(za)})"

@@ -1,0 +1,150 @@
+"""Configuration: regios/*.toml and COMMISSIE_* are validated; bad input names file, key, reason."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from commissie.config import PROJECT_ROOT, Settings
+from commissie.fouten import ConfiguratieFout
+from commissie.regios import laad_regios
+
+REGIOS = PROJECT_ROOT / "regios"
+
+
+def test_meegeleverde_commissies() -> None:
+    r = laad_regios(REGIOS)
+    assert set(r.commissies) == {"TI", "NN", "GL"}
+    assert list(r.commissies["TI"].korpsen) == ["TW", "IJ"]
+    assert r.korps("IJ").koppen == 1325  # type: ignore[union-attr]
+    assert r.commissie_van_korps("GZ").code == "GL"  # type: ignore[union-attr]
+    tw = r.commissies["TI"].korpsen["TW"]
+    assert tw.korpsleiding.titel.startswith("De korpschef")
+    assert tw.zittingslocaties
+
+
+@pytest.fixture
+def kopie(tmp_path: Path) -> Path:
+    doel = tmp_path / "regios"
+    shutil.copytree(REGIOS, doel)
+    return doel
+
+
+def vervang(pad: Path, oud: str, nieuw: str) -> None:
+    tekst = pad.read_text()
+    assert oud in tekst
+    pad.write_text(tekst.replace(oud, nieuw, 1))
+
+
+@pytest.mark.parametrize(
+    ("oud", "nieuw", "sleutel", "reden"),
+    [
+        ("koppen = 1572", "koppen = -3", "korps[0].koppen", ">= 1"),
+        ("koppen = 1572", 'koppen = "veel"', "korps[0].koppen", "int"),
+        ('code = "TI"', 'code = "ti"', "commissie.code", "hoofdletters"),
+        ('korpsen = ["TW", "IJ"]', 'korpsen = ["TW", "XX"]', "commissie.korpsen", "XX"),
+        ("besluit_weken = 10", "besluit_weken = 12", "termijnen.besluit_weken", "<= 10"),
+        ("advies_weken = 6", "advies_weken = 10", "termijnen.advies_weken", "besluit"),
+        (
+            "verdaging_max_weken = 4",
+            "verdaging_max_weken = 6",
+            "termijnen.verdaging_max_weken",
+            "<= 4",
+        ),
+        (
+            'verdeling = "naar_koppen"',
+            'verdeling = "willekeurig"',
+            "panel.verdeling",
+            "willekeurig",
+        ),
+        ("[panel]", "[panel]\nonbekend = 1", "panel", "onbekend"),
+        (
+            'secretariaat_email = "secretariaat@klachtencommissie-ti.example"',
+            'secretariaat_email = "geen adres"',
+            "commissie.secretariaat_email",
+            "e-mailadres",
+        ),
+    ],
+)
+def test_fout_noemt_bestand_sleutel_en_reden(
+    kopie: Path, oud: str, nieuw: str, sleutel: str, reden: str
+) -> None:
+    bestand = kopie / "twente-ijsselland.toml"
+    vervang(bestand, oud, nieuw)
+    with pytest.raises(ConfiguratieFout) as fout:
+        laad_regios(kopie)
+    assert fout.value.bestand == str(bestand)
+    assert fout.value.sleutel == sleutel
+    assert reden in fout.value.reden
+
+
+def test_kapotte_toml(kopie: Path) -> None:
+    (kopie / "gelderland.toml").write_text("[commissie\ncode = 'GL'")
+    with pytest.raises(ConfiguratieFout) as fout:
+        laad_regios(kopie)
+    assert fout.value.bestand.endswith("gelderland.toml")
+
+
+def test_korps_in_twee_commissies(kopie: Path) -> None:
+    vervang(kopie / "gelderland.toml", 'code = "GZ"', 'code = "TW"')
+    vervang(
+        kopie / "gelderland.toml", 'korpsen = ["NOG", "GM", "GZ"]', 'korpsen = ["NOG", "GM", "TW"]'
+    )
+    with pytest.raises(ConfiguratieFout, match="hoort al bij commissie"):
+        laad_regios(kopie)
+
+
+def test_atw_bestand_met_foute_datum(kopie: Path) -> None:
+    vervang(kopie / "atw.toml", "2026-01-02", '"morgen"')
+    with pytest.raises(ConfiguratieFout) as fout:
+        laad_regios(kopie)
+    assert fout.value.bestand.endswith("atw.toml")
+    assert fout.value.sleutel.startswith("gelijkgestelde_dagen")
+
+
+def test_atw_bestand_ontbreekt(kopie: Path) -> None:
+    (kopie / "atw.toml").unlink()
+    with pytest.raises(ConfiguratieFout, match="Atw"):
+        laad_regios(kopie)
+
+
+@pytest.mark.parametrize(
+    ("sleutel", "waarde"),
+    [
+        ("COMMISSIE_DATABASE_URL", "mysql://x"),
+        ("COMMISSIE_SESSIE_UREN", "nul"),
+        ("COMMISSIE_SECURE_COOKIES", "misschien"),
+    ],
+)
+def test_foute_omgevingsvariabele(sleutel: str, waarde: str) -> None:
+    with pytest.raises(ConfiguratieFout) as fout:
+        Settings.from_env({sleutel: waarde})
+    assert fout.value.sleutel == sleutel
+
+
+def test_start_met_foute_configuratie_stopt_met_bestand_sleutel_en_reden(
+    kopie: Path, tmp_path: Path
+) -> None:
+    vervang(kopie / "twente-ijsselland.toml", "koppen = 1572", "koppen = 0")
+    env = {
+        **os.environ,
+        "COMMISSIE_REGIOS_DIR": str(kopie),
+        "COMMISSIE_DATA_DIR": str(tmp_path / "data"),
+    }
+    env.pop("COMMISSIE_DATABASE_URL", None)
+    uit = subprocess.run(
+        [sys.executable, "-c", "from commissie.cli import main; main()", "serve", "--port", "8999"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert uit.returncode == 2
+    assert "twente-ijsselland.toml" in uit.stderr
+    assert "korps[0].koppen" in uit.stderr
+    assert ">= 1" in uit.stderr

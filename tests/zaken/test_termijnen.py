@@ -1,0 +1,208 @@
+"""Deadline arithmetic: Algemene termijnenwet, property tests and named cases."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from commissie.config import PROJECT_ROOT
+from commissie.fouten import Conflict, OngeldigeInvoer
+from commissie.regios import Termijninstellingen, laad_regios
+from commissie.zaken.atw import Kalender, koningsdag, vaste_feestdagen
+from commissie.zaken.termijnen import Soort, bereken_termijnen, toets_verdaging
+
+KALENDER = Kalender(laad_regios(Path(PROJECT_ROOT / "regios")).gelijkgestelde_dagen)
+STANDAARD = Termijninstellingen()
+datums = st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31))
+
+
+def termijn(ontvangen: date, soort: Soort, verdaagd: int = 0) -> date:
+    t = {b.soort: b for b in bereken_termijnen(ontvangen, STANDAARD, KALENDER, verdaagd)}
+    return t[soort].einddatum
+
+
+@given(datums, st.integers(min_value=0, max_value=8))
+def test_een_termijn_eindigt_nooit_op_een_vrije_dag(ontvangen: date, verdaagd: int) -> None:
+    for b in bereken_termijnen(ontvangen, STANDAARD, KALENDER, verdaagd):
+        assert b.einddatum.weekday() < 5
+        assert KALENDER.feestdag(b.einddatum) is None
+
+
+@given(datums, st.integers(min_value=0, max_value=8))
+def test_ontvangst_plus_n_weken_wordt_nooit_naar_voren_gehaald(
+    ontvangen: date, verdaagd: int
+) -> None:
+    for b in bereken_termijnen(ontvangen, STANDAARD, KALENDER, verdaagd):
+        assert b.einddatum >= b.wettelijke_einddatum
+        weken = {
+            Soort.ONTVANGSTBEVESTIGING: 0,
+            Soort.ONTVANKELIJKHEID: 1,
+            Soort.ADVIES: 6 + verdaagd,
+            Soort.BESLUIT: 10 + verdaagd,
+        }[b.soort]
+        assert b.wettelijke_einddatum == ontvangen + timedelta(weeks=weken)
+        # Atw moves to the FIRST day that is not free: every day skipped was free.
+        dag = b.wettelijke_einddatum
+        while dag < b.einddatum:
+            assert KALENDER.is_vrij(dag)
+            dag += timedelta(days=1)
+
+
+@given(datums)
+def test_volgorde_van_termijnen_blijft_behouden(ontvangen: date) -> None:
+    t = {b.soort: b.einddatum for b in bereken_termijnen(ontvangen, STANDAARD, KALENDER)}
+    assert (
+        t[Soort.ONTVANGSTBEVESTIGING]
+        <= t[Soort.ONTVANKELIJKHEID]
+        < t[Soort.ADVIES]
+        < t[Soort.BESLUIT]
+    )
+
+
+@given(datums, st.integers(min_value=3, max_value=120))
+def test_atw_artikel_2_minstens_twee_werkdagen(start: date, dagen: int) -> None:
+    eind = KALENDER.einddatum(start, dagen)
+    werkdagen = [start + timedelta(days=i) for i in range(1, (eind - start).days + 1)]
+    assert sum(not KALENDER.is_vrij(d) for d in werkdagen) >= 2
+
+
+@given(datums, st.integers(min_value=0, max_value=4), st.integers(min_value=0, max_value=4))
+def test_langere_verdaging_geeft_nooit_eerdere_termijn(ontvangen: date, a: int, b: int) -> None:
+    kort, lang = sorted((a, b))
+    assert termijn(ontvangen, Soort.BESLUIT, kort) <= termijn(ontvangen, Soort.BESLUIT, lang)
+
+
+@pytest.mark.parametrize(
+    ("ontvangen", "soort", "verwacht", "waarom"),
+    [
+        # Easter 2026 is 5 April: Good Friday 3 April, Easter Monday 6 April.
+        (
+            date(2026, 2, 20),
+            Soort.ADVIES,
+            date(2026, 4, 7),
+            "Goede Vrijdag + weekend + Tweede Paasdag",
+        ),
+        (date(2026, 2, 23), Soort.ADVIES, date(2026, 4, 7), "Tweede Paasdag"),
+        (date(2026, 3, 27), Soort.ONTVANKELIJKHEID, date(2026, 4, 7), "Goede Vrijdag"),
+        # 5 May is an Atw day every year, not only in lustrum years (2026 is no lustrum year).
+        (date(2026, 3, 24), Soort.ADVIES, date(2026, 5, 6), "5 mei 2026 (dinsdag)"),
+        # 2027: 5 May (Wed), Ascension 6 May, decreed 7 May, then the weekend.
+        (date(2027, 3, 24), Soort.ADVIES, date(2027, 5, 10), "5 mei + Hemelvaart + 7 mei 2027"),
+        # Ascension 2026: Thursday 14 May; Friday 15 May 2026 is a decreed day.
+        (
+            date(2026, 4, 2),
+            Soort.ADVIES,
+            date(2026, 5, 18),
+            "Hemelvaart + gelijkgestelde vrijdag + weekend",
+        ),
+        (date(2026, 4, 3), Soort.ADVIES, date(2026, 5, 18), "gelijkgestelde dag 15 mei 2026"),
+        # Christmas 2026: Friday 25 and Saturday 26 December.
+        (date(2026, 11, 13), Soort.ADVIES, date(2026, 12, 28), "Eerste Kerstdag + weekend"),
+        (date(2026, 12, 18), Soort.ONTVANKELIJKHEID, date(2026, 12, 28), "Eerste Kerstdag"),
+        # 2 January 2026 (Friday) is a decreed day; 1 January is New Year's Day.
+        (
+            date(2025, 12, 26),
+            Soort.ONTVANKELIJKHEID,
+            date(2026, 1, 5),
+            "2 januari 2026 gelijkgesteld + weekend",
+        ),
+        # King's Day 2026: Monday 27 April.
+        (date(2026, 4, 20), Soort.ONTVANKELIJKHEID, date(2026, 4, 28), "Koningsdag"),
+        # Whit Monday 2026: 25 May.
+        (date(2026, 4, 13), Soort.ADVIES, date(2026, 5, 26), "Tweede Pinksterdag"),
+        # A Saturday receipt: the acknowledgement falls due on Monday.
+        (date(2026, 3, 7), Soort.ONTVANGSTBEVESTIGING, date(2026, 3, 9), "zaterdag"),
+        # An ordinary week: nothing moves.
+        (date(2026, 3, 2), Soort.ONTVANKELIJKHEID, date(2026, 3, 9), "gewone week"),
+    ],
+)
+def test_benoemde_gevallen(ontvangen: date, soort: Soort, verwacht: date, waarom: str) -> None:
+    assert termijn(ontvangen, soort) == verwacht, waarom
+
+
+def test_vaste_feestdagen_2026() -> None:
+    dagen = vaste_feestdagen(2026)
+    assert dagen[date(2026, 4, 3)] == "Goede Vrijdag"
+    assert dagen[date(2026, 4, 6)] == "Tweede Paasdag"
+    assert dagen[date(2026, 5, 14)] == "Hemelvaartsdag"
+    assert dagen[date(2026, 5, 25)] == "Tweede Pinksterdag"
+    assert dagen[date(2026, 5, 5)] == "5 mei"
+    assert date(2026, 4, 5) not in dagen  # Easter Sunday is a Sunday anyway, not listed apart
+
+
+def test_koningsdag_op_zondag_wordt_zaterdag() -> None:
+    assert koningsdag(2025) == date(2025, 4, 26)  # 27 April 2025 was a Sunday
+    assert koningsdag(2026) == date(2026, 4, 27)
+    assert koningsdag(2006) == date(2006, 4, 29)  # Queen's Day 30 April 2006 was a Sunday
+
+
+def test_gelijkgestelde_dagen_komen_uit_de_data() -> None:
+    zonder = Kalender()
+    assert zonder.feestdag(date(2026, 5, 15)) is None
+    assert KALENDER.feestdag(date(2026, 5, 15)) == "bij Koninklijk Besluit gelijkgestelde dag"
+
+
+def test_toelichting_noemt_de_verschuiving() -> None:
+    b = {x.soort: x for x in bereken_termijnen(date(2026, 3, 27), STANDAARD, KALENDER)}
+    assert "Goede Vrijdag" in b[Soort.ONTVANKELIJKHEID].toelichting
+    assert "2026-04-07" in b[Soort.ONTVANKELIJKHEID].toelichting
+
+
+def test_verdaging_schuift_advies_alleen_als_de_commissie_dat_wil() -> None:
+    alleen_besluit = Termijninstellingen(verdaging_verschuift_advies=False)
+    b = {x.soort: x for x in bereken_termijnen(date(2026, 3, 2), alleen_besluit, KALENDER, 2)}
+    assert b[Soort.ADVIES].einddatum == date(2026, 4, 13)
+    assert b[Soort.BESLUIT].einddatum == date(2026, 5, 25 + 1)  # 25 May is Whit Monday
+
+
+class TestVerdaging:
+    def basis(self, **over: object) -> dict[str, object]:
+        args: dict[str, object] = dict(
+            eerder_verdaagd_weken=0,
+            weken=4,
+            max_weken=4,
+            instemming_klager=False,
+            besloten_op=date(2026, 5, 1),
+            huidige_besluittermijn=date(2026, 5, 11),
+        )
+        args.update(over)
+        return args
+
+    def test_vier_weken_mag(self) -> None:
+        toets_verdaging(**self.basis())  # type: ignore[arg-type]
+
+    def test_in_delen_tot_vier_weken_mag(self) -> None:
+        toets_verdaging(**self.basis(eerder_verdaagd_weken=3, weken=1))  # type: ignore[arg-type]
+
+    def test_meer_dan_vier_weken_zonder_instemming_niet(self) -> None:
+        with pytest.raises(OngeldigeInvoer, match="instemming_klager"):
+            toets_verdaging(**self.basis(eerder_verdaagd_weken=3, weken=2))  # type: ignore[arg-type]
+        with pytest.raises(OngeldigeInvoer, match="5 weken"):
+            toets_verdaging(**self.basis(weken=5))  # type: ignore[arg-type]
+
+    def test_meer_dan_vier_weken_met_instemming_mag(self) -> None:
+        toets_verdaging(**self.basis(weken=8, instemming_klager=True))  # type: ignore[arg-type]
+
+    def test_na_afloop_van_de_termijn_niet_meer(self) -> None:
+        with pytest.raises(Conflict, match="vóór afloop"):
+            toets_verdaging(**self.basis(besloten_op=date(2026, 5, 12)))  # type: ignore[arg-type]
+
+    def test_op_de_laatste_dag_nog_wel(self) -> None:
+        toets_verdaging(**self.basis(besloten_op=date(2026, 5, 11)))  # type: ignore[arg-type]
+
+    def test_nul_weken_niet(self) -> None:
+        with pytest.raises(OngeldigeInvoer, match="weken"):
+            toets_verdaging(**self.basis(weken=0))  # type: ignore[arg-type]
+
+    @given(st.integers(0, 10), st.integers(1, 10), st.booleans())
+    def test_grens_eigenschap(self, eerder: int, weken: int, instemming: bool) -> None:
+        args = self.basis(eerder_verdaagd_weken=eerder, weken=weken, instemming_klager=instemming)
+        if eerder + weken > 4 and not instemming:
+            with pytest.raises(OngeldigeInvoer):
+                toets_verdaging(**args)  # type: ignore[arg-type]
+        else:
+            toets_verdaging(**args)  # type: ignore[arg-type]
