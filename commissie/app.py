@@ -26,7 +26,9 @@ from commissie.accounts.middleware import OPEN_PADEN, AuthMiddleware
 from commissie.accounts.routes import ik, login, logout
 from commissie.config import Settings
 from commissie.fouten import DomeinFout
+from commissie.leden.routes import LedenController
 from commissie.omgeving import Omgeving, maak_omgeving
+from commissie.panel.routes import PanelController, belasting_route
 from commissie.tijd import Klok, systeemklok
 from commissie.web.routes import web_routes, web_template_config
 from commissie.zaken.routes import ZakenController, commissies, termijnen
@@ -154,6 +156,9 @@ def create_app(
             ZakenController,
             termijnen,
             commissies,
+            PanelController,
+            belasting_route,
+            LedenController,
             *web_routes,
         ],
         dependencies={

@@ -13,6 +13,8 @@ from commissie.accounts.rollen import Actor, Rol
 from commissie.leden.models import Lid
 from commissie.migraties import upgrade
 from commissie.omgeving import Omgeving
+from commissie.panel import service as panel_service
+from commissie.regios import Commissie
 from commissie.tijd import AMSTERDAM, vandaag
 from commissie.zaken import service, stappen
 from commissie.zaken.models import Zaak
@@ -304,13 +306,21 @@ async def _demozaak(
         if "criminaliteit" in categorieen
         else None,
     )
-    zaak = await service.registreer_zaak(
+    moment = _moment(ontvangen)
+
+    async def panel(zaak: Zaak, commissie: Commissie) -> str | None:
+        return await panel_service.bij_registratie(
+            session=s, zaak=zaak, commissie=commissie, actor=actor, nu=moment
+        )
+
+    zaak, _ = await service.registreer_zaak(
         session=s,
         actor=actor,
         invoer=invoer,
         regios=omgeving.regios,
         kalender=omgeving.kalender,
-        nu=_moment(ontvangen),
+        nu=moment,
+        na_invoegen=panel,
     )
     if fase == "ontvangen":
         return

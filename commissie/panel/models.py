@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from commissie.db import Base
@@ -30,3 +30,62 @@ class Panelzetel(Base):
     beeindigd_op: Mapped[datetime | None]
     einde_reden: Mapped[str | None] = mapped_column(String(30))
     einde_toelichting: Mapped[str | None] = mapped_column(Text)
+
+
+class Afwezigheid(Base):
+    """A member's absence (holiday, illness): no new seats while it lasts."""
+
+    __tablename__ = "afwezigheid"
+    __table_args__ = (Index("ix_afwezigheid_lid_van_tot", "lid_id", "van", "tot"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lid_id: Mapped[int] = mapped_column(ForeignKey("lid.id", ondelete="CASCADE"))
+    van: Mapped[date] = mapped_column(Date)
+    tot: Mapped[date] = mapped_column(Date)  # inclusive
+    soort: Mapped[str] = mapped_column(String(12))  # vakantie | ziekte | overig
+    toelichting: Mapped[str | None] = mapped_column(Text)
+    door_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    aangemaakt_op: Mapped[datetime]
+
+
+class Conflictmelding(Base):
+    """A declared conflict of interest: this member never sits on this case."""
+
+    __tablename__ = "conflictmelding"
+    __table_args__ = (UniqueConstraint("zaak_id", "lid_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaak.id", ondelete="CASCADE"))
+    lid_id: Mapped[int] = mapped_column(ForeignKey("lid.id"))
+    reden: Mapped[str] = mapped_column(Text)
+    soort: Mapped[str] = mapped_column(String(12))  # verschoning | wraking
+    gemeld_op: Mapped[datetime]
+    door_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+
+
+class Wraking(Base):
+    """A party's objection to a panel member, and the committee's decision on it."""
+
+    __tablename__ = "wraking"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaak.id", ondelete="CASCADE"), index=True)
+    lid_id: Mapped[int] = mapped_column(ForeignKey("lid.id"))
+    ingediend_door: Mapped[str] = mapped_column(String(12))  # klager | beklaagde
+    reden: Mapped[str] = mapped_column(Text)
+    ingediend_op: Mapped[date] = mapped_column(Date)
+    beslissing: Mapped[str] = mapped_column(String(12))  # toegewezen | afgewezen
+    beslist_op: Mapped[date] = mapped_column(Date)
+    toelichting: Mapped[str] = mapped_column(Text)
+    door_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    aangemaakt_op: Mapped[datetime]
+
+
+class Grootboek(Base):
+    """Fair-share ledger per member, as exact fractions ("1572/8691") so ties stay ties."""
+
+    __tablename__ = "grootboek"
+
+    lid_id: Mapped[int] = mapped_column(ForeignKey("lid.id", ondelete="CASCADE"), primary_key=True)
+    zetels: Mapped[str] = mapped_column(String(80), default="0")
+    voorzitter: Mapped[str] = mapped_column(String(80), default="0")

@@ -29,6 +29,8 @@ class Zaak(Base):
     omschrijving: Mapped[str] = mapped_column(Text)
     verdaagd_weken: Mapped[int] = mapped_column(default=0)
     ontvangstbevestiging_op: Mapped[date | None] = mapped_column(Date)
+    # Set when the case goes to hearing; the load overview counts hearings by it.
+    zitting_op: Mapped[date | None] = mapped_column(Date)
     strafonderzoek_lopend: Mapped[bool] = mapped_column(default=False)
     strafonderzoek_sinds: Mapped[date | None] = mapped_column(Date)
     strafonderzoek_kenmerk: Mapped[str | None] = mapped_column(String(100))

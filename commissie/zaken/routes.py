@@ -10,7 +10,9 @@ from commissie.accounts.middleware import vereis_rol
 from commissie.accounts.rollen import Actor, Rol
 from commissie.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.fouten import OngeldigeInvoer
+from commissie.panel import service as panel_service
 from commissie.panel.weergave import panel_van_zaak
+from commissie.regios import Commissie
 from commissie.zaken import overzicht, service, stappen
 from commissie.zaken.models import Zaak
 from commissie.zaken.schemas import (
@@ -51,15 +53,23 @@ class ZakenController(Controller):
         omgeving: HuidigeOmgeving,
         nu: Nu,
     ) -> ZaakUit:
-        zaak = await service.registreer_zaak(
+        async def panel(zaak: Zaak, commissie: Commissie) -> str | None:
+            return await panel_service.bij_registratie(
+                session=db_session, zaak=zaak, commissie=commissie, actor=actor, nu=nu
+            )
+
+        zaak, waarschuwingen = await service.registreer_zaak(
             session=db_session,
             actor=actor,
             invoer=data,
             regios=omgeving.regios,
             kalender=omgeving.kalender,
             nu=nu,
+            na_invoegen=panel,
         )
-        return await _weergave(db_session, actor, zaak)
+        uit = await _weergave(db_session, actor, zaak)
+        uit.waarschuwingen = waarschuwingen
+        return uit
 
     @get("/", summary="Zaken die u mag zien")
     async def lijst(

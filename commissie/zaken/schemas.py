@@ -154,6 +154,7 @@ class ZaakUit(msgspec.Struct):
     tijdlijn: list[GebeurtenisUit]
     ontvangstbevestiging_op: date | None
     panel: list[dict[str, Any]] = msgspec.field(default_factory=list)
+    waarschuwingen: list[str] = msgspec.field(default_factory=list)
 
 
 class ZaakRij(msgspec.Struct):

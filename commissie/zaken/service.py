@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 
 from sqlalchemy import func, select, tuple_
@@ -150,7 +151,10 @@ async def registreer_zaak(
     regios: Regios,
     kalender: Kalender,
     nu: datetime,
-) -> Zaak:
+    na_invoegen: Callable[[Zaak, Commissie], Awaitable[str | None]] | None = None,
+) -> tuple[Zaak, list[str]]:
+    """Register a complaint; `na_invoegen` runs in the same transaction (the panel) and may
+    return a warning that does not block the registration."""
     commissie = commissie_of_fout(regios, invoer.commissie)
     if not toegang.mag_registreren(actor, commissie.code):
         raise GeenToegang(f"U mag geen klachten registreren voor commissie {commissie.code}.")
@@ -170,14 +174,19 @@ async def registreer_zaak(
             tekst=f"Klacht geregistreerd (ontvangen op {invoer.ontvangen_op.isoformat()}).",
         )
         session.add(zaak)
+        waarschuwingen: list[str] = []
         try:
+            await session.flush()
+            if na_invoegen is not None:
+                w = await na_invoegen(zaak, commissie)
+                waarschuwingen += [w] if w else []
             await session.commit()
         except IntegrityError:
             await session.rollback()
             if poging == 4:
                 raise
             continue
-        return zaak
+        return zaak, waarschuwingen
     raise AssertionError("unreachable")
 
 

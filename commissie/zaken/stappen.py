@@ -27,7 +27,7 @@ def _datum(gegeven: date | None, nu: datetime, veld: str) -> date:
     return dag
 
 
-async def _zaak_voor_behandeling(
+async def zaak_voor_behandeling(
     session: AsyncSession, actor: Actor, nummer: str, nu: datetime
 ) -> Zaak:
     zaak = await haal_zaak(session=session, actor=actor, nummer=nummer, nu=nu, actie="behandeling")
@@ -43,6 +43,8 @@ def overgang(
     controleer_overgang(van, naar)
     zaak.status = naar.value
     zaak.gewijzigd_op = nu
+    if naar is Status.ZITTING:
+        zaak.zitting_op = op
     voldaan = VOLDAAN_BIJ.get(naar, frozenset())
     vervalt = VERVALT_BIJ.get(naar, frozenset())
     for t in zaak.termijnen:
@@ -70,7 +72,7 @@ async def wijzig_status(
         raise OngeldigeInvoer(
             f"Veld 'status': onbekende status '{naar}'; bekend zijn {namen}.", veld="status"
         ) from None
-    zaak = await _zaak_voor_behandeling(session, actor, nummer, nu)
+    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
     if doel in (Status.ONTVANKELIJK, Status.NIET_ONTVANKELIJK):
         raise Conflict(
             "Ontvankelijkheid wordt beslist via /ontvankelijkheid, met toelichting en datum."
@@ -87,7 +89,7 @@ async def wijzig_status(
 async def beslis_ontvankelijkheid(
     *, session: AsyncSession, actor: Actor, nummer: str, invoer: OntvankelijkheidIn, nu: datetime
 ) -> Zaak:
-    zaak = await _zaak_voor_behandeling(session, actor, nummer, nu)
+    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
     op = _datum(invoer.besloten_op, nu, "besloten_op")
     if op < zaak.ontvangen_op:
         raise OngeldigeInvoer(
@@ -119,7 +121,7 @@ async def verdaag(
     kalender: Kalender,
     nu: datetime,
 ) -> Zaak:
-    zaak = await _zaak_voor_behandeling(session, actor, nummer, nu)
+    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
     if Status(zaak.status) not in (
         Status.ONTVANGEN,
         Status.ONTVANKELIJK,
@@ -188,7 +190,7 @@ async def verdaag(
 async def registreer_ontvangstbevestiging(
     *, session: AsyncSession, actor: Actor, nummer: str, verzonden_op: date | None, nu: datetime
 ) -> Zaak:
-    zaak = await _zaak_voor_behandeling(session, actor, nummer, nu)
+    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
     op = _datum(verzonden_op, nu, "verzonden_op")
     if op < zaak.ontvangen_op:
         raise OngeldigeInvoer(

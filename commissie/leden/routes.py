@@ -1,0 +1,70 @@
+"""Members API: the administrator and the committee's secretary manage the roster."""
+
+from __future__ import annotations
+
+from litestar import Controller, get, patch, post
+from litestar.params import FromPath, FromQuery, JSONBody
+
+from commissie.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
+from commissie.leden import service
+from commissie.panel.schemas import AfwezigheidIn, AfwezigheidUit, LidIn, LidUit, LidWijziging
+
+
+class LedenController(Controller):
+    path = "/api/leden"
+    tags = ("leden",)
+
+    @get("/", summary="Leden van een commissie")
+    async def lijst(
+        self, db_session: DbSession, actor: HuidigeActor, commissie: FromQuery[str | None] = None
+    ) -> list[LidUit]:
+        leden = await service.lijst_leden(session=db_session, actor=actor, commissie=commissie)
+        return [service.lid_uit(lid) for lid in leden]
+
+    @post("/", status_code=201, summary="Lid aanmaken")
+    async def maak(
+        self,
+        data: JSONBody[LidIn],
+        db_session: DbSession,
+        actor: HuidigeActor,
+        omgeving: HuidigeOmgeving,
+        nu: Nu,
+    ) -> LidUit:
+        lid = await service.maak_lid(
+            session=db_session, actor=actor, invoer=data, regios=omgeving.regios, nu=nu
+        )
+        return service.lid_uit(lid)
+
+    @patch("/{lid_id:int}", summary="Lid wijzigen")
+    async def wijzig(
+        self,
+        lid_id: FromPath[int],
+        data: JSONBody[LidWijziging],
+        db_session: DbSession,
+        actor: HuidigeActor,
+    ) -> LidUit:
+        lid = await service.wijzig_lid(session=db_session, actor=actor, lid_id=lid_id, invoer=data)
+        return service.lid_uit(lid)
+
+    @post(
+        "/{lid_id:int}/afwezigheden",
+        status_code=201,
+        summary="Afwezigheid melden (ziekte vervangt)",
+    )
+    async def afwezigheid(
+        self,
+        lid_id: FromPath[int],
+        data: JSONBody[AfwezigheidIn],
+        db_session: DbSession,
+        actor: HuidigeActor,
+        omgeving: HuidigeOmgeving,
+        nu: Nu,
+    ) -> AfwezigheidUit:
+        return await service.meld_afwezigheid(
+            session=db_session,
+            actor=actor,
+            lid_id=lid_id,
+            invoer=data,
+            regios=omgeving.regios,
+            nu=nu,
+        )

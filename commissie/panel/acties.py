@@ -1,0 +1,311 @@
+"""What the secretary does with a case's panel: compose, verschoning, wraking, illness, override."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from commissie.accounts.rollen import Actor
+from commissie.fouten import Conflict, OngeldigeInvoer
+from commissie.leden.models import Lid
+from commissie.panel import service
+from commissie.panel.models import Conflictmelding, Panelzetel, Wraking
+from commissie.panel.schemas import (
+    HandmatigIn,
+    PanelUit,
+    VerschoningIn,
+    VervangingIn,
+    WrakingIn,
+    ZetelUit,
+)
+from commissie.regios import Regios
+from commissie.tijd import vandaag
+from commissie.zaken.models import Zaak
+from commissie.zaken.regels import Status
+from commissie.zaken.service import commissie_of_fout, gebeurtenis
+from commissie.zaken.stappen import zaak_voor_behandeling
+
+# Once the advice is out the panel's work is done; its composition is history.
+WIJZIGBAAR = frozenset({Status.ONTVANGEN, Status.ONTVANKELIJK, Status.VERWEER, Status.ZITTING})
+
+
+def _wijzigbaar(zaak: Zaak) -> None:
+    if Status(zaak.status) not in WIJZIGBAAR:
+        raise Conflict(
+            f"Het panel van {zaak.nummer} ligt vast: de zaak is '{zaak.status}'. "
+            "Wijzigen kan tot het advies is uitgebracht."
+        )
+
+
+async def _lid(session: AsyncSession, lid_id: int, commissie: str, veld: str = "lid") -> Lid:
+    lid = await session.get(Lid, lid_id)
+    if lid is None or lid.commissie_code != commissie:
+        raise OngeldigeInvoer(
+            f"Veld '{veld}': lid {lid_id} is geen lid van commissie {commissie}.", veld=veld
+        )
+    return lid
+
+
+async def panel_uit(
+    *, session: AsyncSession, zaak: Zaak, waarschuwing: str | None = None
+) -> PanelUit:
+    rijen = (
+        await session.execute(
+            select(Panelzetel, Lid.naam, Lid.korps_code)
+            .join(Lid, Lid.id == Panelzetel.lid_id)
+            .where(Panelzetel.zaak_id == zaak.id)
+            .order_by(Panelzetel.actief.desc(), Panelzetel.rol.desc(), Panelzetel.id)
+        )
+    ).all()
+    return PanelUit(
+        nummer=zaak.nummer,
+        zetels=[
+            ZetelUit(
+                rol=z.rol,
+                lid_id=z.lid_id,
+                naam=naam,
+                korps=korps,
+                actief=z.actief,
+                aangewezen_op=z.aangewezen_op.isoformat(),
+                beeindigd_op=z.beeindigd_op.isoformat() if z.beeindigd_op else None,
+                einde_reden=z.einde_reden,
+                einde_toelichting=z.einde_toelichting,
+                uitleg=z.uitleg,
+            )
+            for z, naam, korps in rijen
+        ],
+        waarschuwing=waarschuwing,
+    )
+
+
+async def samenstellen(
+    *,
+    session: AsyncSession,
+    actor: Actor,
+    nummer: str,
+    opnieuw: bool,
+    reden: str,
+    regios: Regios,
+    nu: datetime,
+) -> PanelUit:
+    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
+    _wijzigbaar(zaak)
+    await service.stel_opnieuw_samen(
+        session=session,
+        zaak=zaak,
+        commissie=commissie_of_fout(regios, zaak.commissie_code),
+        actor=actor,
+        nu=nu,
+        opnieuw=opnieuw,
+        reden=reden,
+    )
+    await session.commit()
+    return await panel_uit(session=session, zaak=zaak)
+
+
+async def verschoning(
+    *,
+    session: AsyncSession,
+    actor: Actor,
+    nummer: str,
+    invoer: VerschoningIn,
+    regios: Regios,
+    nu: datetime,
+) -> PanelUit:
+    """A member steps aside (or declares a conflict before any seat): never on this case again."""
+    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
+    _wijzigbaar(zaak)
+    lid = await _lid(session, invoer.lid, zaak.commissie_code)
+    session.add(
+        Conflictmelding(
+            zaak_id=zaak.id,
+            lid_id=lid.id,
+            reden=invoer.reden.strip(),
+            soort="verschoning",
+            gemeld_op=nu,
+            door_id=actor.id,
+        )
+    )
+    try:
+        await session.flush()
+    except IntegrityError:
+        raise Conflict(f"{lid.naam} heeft voor {nummer} al een belangenconflict gemeld.") from None
+    zittend = any(z.lid_id == lid.id for z in await service.actieve_zetels(session, zaak.id))
+    gebeurtenis(
+        zaak,
+        actor=actor,
+        nu=nu,
+        soort="verschoning",
+        tekst=f"Verschoning: {lid.naam} ({lid.korps_code}) treedt terug; belangenconflict vastgelegd.",
+        lid_id=lid.id,
+    )
+    if zittend:
+        await service.vervang_lid(
+            session=session,
+            zaak=zaak,
+            commissie=commissie_of_fout(regios, zaak.commissie_code),
+            actor=actor,
+            nu=nu,
+            lid_id=lid.id,
+            reden="verschoning",
+            toelichting=invoer.reden.strip(),
+        )
+    await session.commit()
+    return await panel_uit(session=session, zaak=zaak)
+
+
+async def wraking(
+    *,
+    session: AsyncSession,
+    actor: Actor,
+    nummer: str,
+    invoer: WrakingIn,
+    regios: Regios,
+    nu: datetime,
+) -> PanelUit:
+    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
+    _wijzigbaar(zaak)
+    lid = await _lid(session, invoer.lid, zaak.commissie_code)
+    beslist_op = invoer.beslist_op or vandaag(nu)
+    for veld, dag in (("ingediend_op", invoer.ingediend_op), ("beslist_op", beslist_op)):
+        if dag > vandaag(nu):
+            raise OngeldigeInvoer(
+                f"Veld '{veld}': {dag.isoformat()} ligt in de toekomst.", veld=veld
+            )
+    if beslist_op < invoer.ingediend_op:
+        raise OngeldigeInvoer("Veld 'beslist_op': ligt vóór de indiening.", veld="beslist_op")
+    zittend = any(z.lid_id == lid.id for z in await service.actieve_zetels(session, zaak.id))
+    if not zittend:
+        raise Conflict(
+            f"{lid.naam} zit niet in het panel van {nummer}; wraking is niet aan de orde."
+        )
+    session.add(
+        Wraking(
+            zaak_id=zaak.id,
+            lid_id=lid.id,
+            ingediend_door=invoer.ingediend_door,
+            reden=invoer.reden.strip(),
+            ingediend_op=invoer.ingediend_op,
+            beslissing=invoer.beslissing,
+            beslist_op=beslist_op,
+            toelichting=invoer.toelichting.strip(),
+            door_id=actor.id,
+            aangemaakt_op=nu,
+        )
+    )
+    gebeurtenis(
+        zaak,
+        actor=actor,
+        nu=nu,
+        soort="wraking",
+        tekst=(
+            f"Wraking van {lid.naam} door de {invoer.ingediend_door} "
+            f"({invoer.ingediend_op.isoformat()}) {invoer.beslissing} op {beslist_op.isoformat()}: "
+            f"{invoer.toelichting.strip()}"
+        ),
+        lid_id=lid.id,
+        beslissing=invoer.beslissing,
+    )
+    if invoer.beslissing == "toegewezen":
+        session.add(
+            Conflictmelding(
+                zaak_id=zaak.id,
+                lid_id=lid.id,
+                reden=invoer.reden.strip(),
+                soort="wraking",
+                gemeld_op=nu,
+                door_id=actor.id,
+            )
+        )
+        await service.vervang_lid(
+            session=session,
+            zaak=zaak,
+            commissie=commissie_of_fout(regios, zaak.commissie_code),
+            actor=actor,
+            nu=nu,
+            lid_id=lid.id,
+            reden="wraking",
+            toelichting=invoer.toelichting.strip(),
+        )
+    await session.commit()
+    return await panel_uit(session=session, zaak=zaak)
+
+
+async def vervanging(
+    *,
+    session: AsyncSession,
+    actor: Actor,
+    nummer: str,
+    invoer: VervangingIn,
+    regios: Regios,
+    nu: datetime,
+) -> PanelUit:
+    """Ziektevervanging for one case: the ill member's seat goes to someone else."""
+    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
+    _wijzigbaar(zaak)
+    lid = await _lid(session, invoer.lid, zaak.commissie_code)
+    await service.vervang_lid(
+        session=session,
+        zaak=zaak,
+        commissie=commissie_of_fout(regios, zaak.commissie_code),
+        actor=actor,
+        nu=nu,
+        lid_id=lid.id,
+        reden="ziektevervanging",
+        toelichting=invoer.reden.strip(),
+    )
+    gebeurtenis(
+        zaak,
+        actor=actor,
+        nu=nu,
+        soort="ziektevervanging",
+        tekst=f"Ziektevervanging: {lid.naam} vervangen. {invoer.reden.strip()}",
+        lid_id=lid.id,
+    )
+    await session.commit()
+    return await panel_uit(session=session, zaak=zaak)
+
+
+async def handmatig(
+    *,
+    session: AsyncSession,
+    actor: Actor,
+    nummer: str,
+    invoer: HandmatigIn,
+    regios: Regios,
+    nu: datetime,
+) -> PanelUit:
+    """The secretary's override (e.g. for expertise). Conflicts of interest still refuse it."""
+    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
+    _wijzigbaar(zaak)
+    oud = await _lid(session, invoer.lid, zaak.commissie_code)
+    nieuw = await _lid(session, invoer.nieuw_lid, zaak.commissie_code, veld="nieuw_lid")
+    if not nieuw.actief:
+        raise OngeldigeInvoer(
+            f"Veld 'nieuw_lid': {nieuw.naam} is geen actief lid.", veld="nieuw_lid"
+        )
+    await service.vervang_lid(
+        session=session,
+        zaak=zaak,
+        commissie=commissie_of_fout(regios, zaak.commissie_code),
+        actor=actor,
+        nu=nu,
+        lid_id=oud.id,
+        reden="handmatig",
+        toelichting=invoer.reden.strip(),
+        nieuw_lid=nieuw.id,
+    )
+    gebeurtenis(
+        zaak,
+        actor=actor,
+        nu=nu,
+        soort="handmatig",
+        tekst=f"Handmatig: {nieuw.naam} in plaats van {oud.naam}. Reden: {invoer.reden.strip()}",
+        oud=oud.id,
+        nieuw=nieuw.id,
+    )
+    await session.commit()
+    return await panel_uit(session=session, zaak=zaak)

@@ -1,0 +1,139 @@
+"""Request and response bodies for members, panels and load."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+import msgspec
+
+Tekst = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+Reden = Annotated[str, msgspec.Meta(min_length=1, max_length=5000)]
+
+
+class LidIn(msgspec.Struct, forbid_unknown_fields=True):
+    naam: Tekst
+    commissie: Annotated[str, msgspec.Meta(min_length=1, max_length=8)]
+    korps: Annotated[str, msgspec.Meta(min_length=1, max_length=8)]
+    eenheid: Tekst | None = None
+    voorzitter: bool = False
+    email: Annotated[str, msgspec.Meta(pattern=r"^[^@\s]+@[^@\s]+$", max_length=254)] | None = None
+
+
+class LidWijziging(msgspec.Struct, forbid_unknown_fields=True):
+    eenheid: Tekst | None = None
+    voorzitter: bool | None = None
+    actief: bool | None = None
+    email: Annotated[str, msgspec.Meta(pattern=r"^[^@\s]+@[^@\s]+$", max_length=254)] | None = None
+
+
+class LidUit(msgspec.Struct):
+    id: int
+    naam: str
+    commissie: str
+    korps: str
+    eenheid: str | None
+    voorzitter: bool
+    actief: bool
+    volgorde: int
+    email: str | None
+
+
+class AfwezigheidIn(msgspec.Struct, forbid_unknown_fields=True):
+    van: date
+    tot: date
+    soort: Literal["vakantie", "ziekte", "overig"]
+    toelichting: Annotated[str, msgspec.Meta(max_length=2000)] | None = None
+
+
+class AfwezigheidUit(msgspec.Struct):
+    id: int
+    lid_id: int
+    van: date
+    tot: date
+    soort: str
+    vervangen_in: list[str]
+    niet_vervangen: list[str]
+
+
+class SamenstellenIn(msgspec.Struct, forbid_unknown_fields=True):
+    opnieuw: bool = False
+    reden: Annotated[str, msgspec.Meta(max_length=5000)] = ""
+
+
+class VerschoningIn(msgspec.Struct, forbid_unknown_fields=True):
+    lid: int
+    reden: Reden
+
+
+class WrakingIn(msgspec.Struct, forbid_unknown_fields=True):
+    lid: int
+    ingediend_door: Literal["klager", "beklaagde"]
+    reden: Reden
+    ingediend_op: date
+    beslissing: Literal["toegewezen", "afgewezen"]
+    toelichting: Reden
+    beslist_op: date | None = None
+
+
+class VervangingIn(msgspec.Struct, forbid_unknown_fields=True):
+    lid: int
+    reden: Reden
+
+
+class HandmatigIn(msgspec.Struct, forbid_unknown_fields=True):
+    lid: int  # the member whose seat changes hands
+    nieuw_lid: int
+    reden: Reden
+
+
+class ZetelUit(msgspec.Struct):
+    rol: str
+    lid_id: int
+    naam: str
+    korps: str
+    actief: bool
+    aangewezen_op: str
+    beeindigd_op: str | None
+    einde_reden: str | None
+    einde_toelichting: str | None
+    uitleg: dict[str, Any]
+
+
+class PanelUit(msgspec.Struct):
+    nummer: str
+    zetels: list[ZetelUit]
+    waarschuwing: str | None = None
+
+
+class KorpsLast(msgspec.Struct):
+    korps: str
+    zaken: int
+    zetels: int
+    voorzitterschappen: int
+    zittingen: int
+    doel_pct: float
+    aandeel_pct: float
+    afwijking_pp: float
+
+
+class LidLast(msgspec.Struct):
+    lid_id: int
+    naam: str
+    korps: str
+    voorzitter: bool
+    zetels: int
+    voorzitterschappen: int
+    zittingen: int
+    eerlijk_aandeel: float
+    afwijking: float
+    tegoed: str
+
+
+class BelastingUit(msgspec.Struct):
+    commissie: str
+    van: date
+    tot: date
+    verdeling: str
+    korpsen: list[KorpsLast]
+    leden: list[LidLast]
