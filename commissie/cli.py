@@ -2,36 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import secrets
 import sys
-from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import click
 
+from commissie.clihulp import draai
 from commissie.config import Settings
 from commissie.fouten import ConfiguratieFout, DomeinFout
-from commissie.omgeving import Omgeving, maak_omgeving
+from commissie.omgeving import Omgeving
+from commissie.panel.cli import belasting, lid, simulatie
 
 T = TypeVar("T")
-
-
-def _omgeving() -> Omgeving:
-    return maak_omgeving(Settings.from_env())
-
-
-def _draai(werk: Callable[[Omgeving], Awaitable[T]]) -> T:
-    """Run async work with a fresh environment; the engine is disposed in the same loop."""
-
-    async def main() -> T:
-        omgeving = _omgeving()
-        try:
-            return await werk(omgeving)
-        finally:
-            await omgeving.engine.dispose()
-
-    return asyncio.run(main())
 
 
 @click.group()
@@ -52,7 +35,7 @@ def db_upgrade() -> None:
     async def werk(o: Omgeving) -> None:
         await upgrade(o.engine)
 
-    _draai(werk)
+    draai(werk)
     click.echo("Database bijgewerkt.")
 
 
@@ -76,7 +59,7 @@ def serve(host: str, port: int) -> None:
     async def werk(o: Omgeving) -> None:
         await upgrade(o.engine)
 
-    _draai(werk)
+    draai(werk)
     _serve(host, port)
 
 
@@ -88,7 +71,7 @@ def demo(host: str, port: int, niet_starten: bool) -> None:
     """Maak de demo aan (Twente-IJsselland), toon de logins en start de server."""
     from commissie.demo import maak_demo
 
-    logins = _draai(lambda o: maak_demo(omgeving=o))
+    logins = draai(lambda o: maak_demo(omgeving=o))
     click.echo("Demo-logins (wachtwoorden zijn bij elke start nieuw):")
     for naam, rol, wachtwoord in logins:
         click.echo(f"  {naam:<16} {rol:<13} {wachtwoord}")
@@ -150,7 +133,7 @@ def gebruiker_aanmaken(
             )
             await s.commit()
 
-    _draai(werk)
+    draai(werk)
     click.echo(f"Gebruiker {naam} aangemaakt ({rol}).")
     if gegenereerd:
         click.echo(f"Wachtwoord: {wachtwoord}")
@@ -168,7 +151,7 @@ def gebruiker_token(naam: str) -> None:
             await s.commit()
             return token
 
-    token = _draai(werk)
+    token = draai(werk)
     click.echo(f"Bearer-token voor {naam}: {token}")
 
 
@@ -200,7 +183,7 @@ def termijnen(commissie_code: str | None) -> None:
                 uit.append((code, await open_termijnen(session=s, actor=actor, nu=o.klok())))
         return uit
 
-    for code, rijen in _draai(werk):
+    for code, rijen in draai(werk):
         click.echo(f"Commissie {code}: {len(rijen)} open termijn(en)")
         for t in rijen:
             status = (
@@ -209,6 +192,11 @@ def termijnen(commissie_code: str | None) -> None:
                 else f"nog {t.dagen_resterend} dagen"
             )
             click.echo(f"  {t.einddatum.isoformat()}  {t.nummer:<14} {t.omschrijving:<40} {status}")
+
+
+cli.add_command(lid)
+cli.add_command(belasting)
+cli.add_command(simulatie)
 
 
 def main() -> None:
