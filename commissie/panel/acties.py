@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor
@@ -119,6 +118,13 @@ async def verschoning(
     zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
     _wijzigbaar(zaak)
     lid = await _lid(session, invoer.lid, zaak.commissie_code)
+    gemeld = await session.scalar(
+        select(Conflictmelding.id).where(
+            Conflictmelding.zaak_id == zaak.id, Conflictmelding.lid_id == lid.id
+        )
+    )
+    if gemeld is not None:
+        raise Conflict(f"{lid.naam} heeft voor {nummer} al een belangenconflict gemeld.")
     session.add(
         Conflictmelding(
             zaak_id=zaak.id,
@@ -129,10 +135,6 @@ async def verschoning(
             door_id=actor.id,
         )
     )
-    try:
-        await session.flush()
-    except IntegrityError:
-        raise Conflict(f"{lid.naam} heeft voor {nummer} al een belangenconflict gemeld.") from None
     zittend = any(z.lid_id == lid.id for z in await service.actieve_zetels(session, zaak.id))
     gebeurtenis(
         zaak,

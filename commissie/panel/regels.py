@@ -212,9 +212,10 @@ def _uitsluitingen(
     conflicten: Mapping[int, str],
     uitgesloten_extra: Mapping[int, str],
     vervallen: Sequence[Zetel],
+    vervallen_uitsluiten: bool,
 ) -> dict[int, str]:
     """Case-wide reasons a member can take no seat at all, joined when there are several."""
-    vervangen = {z.lid_id for z in vervallen}
+    vervangen = {z.lid_id for z in vervallen} if vervallen_uitsluiten else set()
     redenen: dict[int, str] = {}
     for lid in leden:
         r: list[str] = []
@@ -282,13 +283,16 @@ def stel_panel_samen(
     vast: Sequence[Zetel] = (),
     uitgesloten_extra: Mapping[int, str] = _LEEG,
     vervallen: Sequence[Zetel] = (),
+    vervallen_uitsluiten: bool = True,
 ) -> Samenstelling:
     """Fill the panel's open seats: the chair if `vast` has none, then members up to grootte.
 
     `vast`: seats that stay (replacement after verschoning, wraking or illness).
     `vervallen`: the seats being replaced. Their holders get their debit back and are excluded
     (reason from `uitgesloten_extra`, else "vervangen"); their refill credits nobody again, so
-    the ledger follows the work actually done. Raises Conflict if a seat cannot be filled.
+    the ledger follows the work actually done. With `vervallen_uitsluiten=False` (recomposing
+    the whole panel) their holders may be chosen again. Raises Conflict if a seat cannot be
+    filled.
     """
     leden = sorted(kandidaten, key=lambda k: (k.volgorde, k.id))
     per_id = {k.id: k for k in leden}
@@ -306,7 +310,9 @@ def stel_panel_samen(
     herbezet_vz = any(z.rol == "voorzitter" for z in vervallen)
     herbezet_leden = sum(z.rol == "lid" for z in vervallen)
 
-    redenen = _uitsluitingen(leden, regel, zaak, afwezig, conflicten, uitgesloten_extra, vervallen)
+    redenen = _uitsluitingen(
+        leden, regel, zaak, afwezig, conflicten, uitgesloten_extra, vervallen, vervallen_uitsluiten
+    )
     beschikbaar = [k for k in leden if k.id not in afwezig and k.korps in regel.korpsen]
     zetelgewicht = gewichten(regel, beschikbaar)
     vz_vast = [z for z in vast if z.rol == "voorzitter"]
@@ -315,10 +321,13 @@ def stel_panel_samen(
     overwegingen: list[Overweging] = []
     waarschuwingen: list[str] = []
 
-    def weeg(index: int, eigen: Mapping[int, str], met_vz: bool = False) -> None:
+    def weeg(
+        index: int, eigen: Mapping[int, str], met_vz: bool = False, behalve: int | None = None
+    ) -> None:
         for k in leden:
+            zit = k.id in bezet and k.id != behalve
             reden = redenen.get(k.id) or (
-                f"zit al in het panel ({bezet[k.id]})" if k.id in bezet else eigen.get(k.id)
+                f"zit al in het panel ({bezet[k.id]})" if zit else eigen.get(k.id)
             )
             vz = boek.voorzitter.get(k.id, NUL) if met_vz else None
             overwegingen.append(
@@ -333,14 +342,25 @@ def stel_panel_samen(
         return Conflict(f"{zetel} is niet te vullen: {geen} ({details}).")
 
     if not vz_vast:
-        geschikt = [k for k in leden if k.kan_voorzitten and k.id not in redenen]
-        if not geschikt:
+        vrij_vz = [
+            k for k in leden if k.kan_voorzitten and k.id not in redenen and k.id not in bezet
+        ]
+        # A seated member who can chair may move up, so a vacant chair need not fall back to
+        # an involved corps; their member seat is then filled again.
+        zittend_vz = [
+            k
+            for k in leden
+            if k.kan_voorzitten and k.id not in redenen and bezet.get(k.id) == "lid"
+        ]
+        if not vrij_vz and not zittend_vz:
             raise weigering(
                 "De voorzitterszetel",
                 [k for k in leden if k.kan_voorzitten],
                 "er is geen beschikbaar lid dat kan voorzitten",
             )
-        korpsen, grond, korpsreden = voorzitterskorpsen(regel, zaak, {k.korps for k in geschikt})
+        korpsen, grond, korpsreden = voorzitterskorpsen(
+            regel, zaak, {k.korps for k in vrij_vz + zittend_vz}
+        )
         if not herbezet_vz:
             _bijschrijven(boek.zetels, zetelgewicht)
             _bijschrijven(
@@ -349,11 +369,14 @@ def stel_panel_samen(
                     regel, [k for k in beschikbaar if k.kan_voorzitten and k.korps in korpsen]
                 ),
             )
-        pool = sorted(
-            (k for k in geschikt if k.korps in korpsen),
-            key=lambda k: (-boek.voorzitter.get(k.id, NUL), -boek.zetels.get(k.id, NUL),
-                           k.volgorde, k.id),
-        )  # fmt: skip
+
+        def volgorde_vz(k: Kandidaat) -> tuple[Fraction, Fraction, int, int]:
+            return (-boek.voorzitter.get(k.id, NUL), -boek.zetels.get(k.id, NUL), k.volgorde, k.id)
+
+        pool = sorted((k for k in vrij_vz if k.korps in korpsen), key=volgorde_vz)
+        doorschuiven = not pool
+        if doorschuiven:
+            pool = sorted((k for k in zittend_vz if k.korps in korpsen), key=volgorde_vz)
         gekozen = pool[0]
         eigen = {}
         for k in leden:
@@ -365,11 +388,18 @@ def stel_panel_samen(
                     if grond == "gewoon"
                     else f"korps {k.korps} valt af door de terugvalregel"
                 )
-        weeg(0, eigen, met_vz=True)
+        weeg(0, eigen, met_vz=True, behalve=gekozen.id if doorschuiven else None)
         uitleg = f"Voorzitter uit {gekozen.korps}: {korpsreden}; {_keuze(pool, boek, True)}"
+        if doorschuiven:
+            # They keep the one seat they had (already debited); their member seat is refilled
+            # without new credit, so the ledger stays balanced.
+            uitleg += "; doorgeschoven van lid naar voorzitter"
+            zetels = [z for z in zetels if z.lid_id != gekozen.id]
+            herbezet_leden += 1
+        else:
+            boek.zetels[gekozen.id] = boek.zetels.get(gekozen.id, NUL) - 1
         zetels.insert(0, Zetel("voorzitter", gekozen.id, uitleg))
         bezet[gekozen.id] = "voorzitter"
-        boek.zetels[gekozen.id] = boek.zetels.get(gekozen.id, NUL) - 1
         boek.voorzitter[gekozen.id] = boek.voorzitter.get(gekozen.id, NUL) - 1
         if grond != "gewoon":
             waarschuwingen.append(korpsreden[0].upper() + korpsreden[1:] + ".")

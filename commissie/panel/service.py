@@ -147,6 +147,7 @@ async def _samenstellen(
     kandidaten_filter: set[int] | None = None,
     grond: str = "automatisch",
     toelichting: str | None = None,
+    vervallen_uitsluiten: bool = True,
 ) -> list[Panelzetel]:
     """Fill every open seat of the case; store seats, explanation and ledger. No commit."""
     leden = await leden_van(session, commissie.code, vergrendel=True)
@@ -171,15 +172,21 @@ async def _samenstellen(
         vast=vast,
         uitgesloten_extra=extra,
         vervallen=[regels.Zetel(z.rol, z.lid_id) for z in vervallen],  # type: ignore[arg-type]
+        vervallen_uitsluiten=vervallen_uitsluiten,
     )
     # Only now that the rules accepted: end the replaced seats (nothing changes on refusal).
     for z in vervallen:
         z.actief, z.beeindigd_op = False, nu
         z.einde_reden, z.einde_toelichting = grond, toelichting
+    blijft = {(z.lid_id, z.rol) for z in s.zetels}
+    for z in actief:
+        if z.actief and (z.lid_id, z.rol) not in blijft:  # moved up from member to chair
+            z.actief, z.beeindigd_op = False, nu
+            z.einde_reden, z.einde_toelichting = "doorgeschoven", "doorgeschoven naar voorzitter"
     nieuw: list[Panelzetel] = []
-    bezet = {z.lid_id for z in vast}
+    bezet = {(z.lid_id, z.rol) for z in vast}
     for index, zetel in enumerate(s.zetels):
-        if zetel.lid_id in bezet:
+        if (zetel.lid_id, zetel.rol) in bezet:
             continue
         pz = Panelzetel(
             zaak_id=zaak.id,
@@ -259,6 +266,7 @@ async def stel_opnieuw_samen(
         nu=nu,
         vervallen=actief,
         grond="herindeling" if actief else "automatisch",
+        vervallen_uitsluiten=False,
         toelichting=reden.strip() or None,
     )
     if actief:

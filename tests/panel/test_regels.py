@@ -216,10 +216,29 @@ def test_vervanging_van_de_voorzitter() -> None:
         uitgesloten_extra={vz.lid_id: "ziekte"},
     )
     assert s.zetels[0].rol == "voorzitter" and s.zetels[0].lid_id != vz.lid_id
+    # The only other TW chair already sat as a member: they move up rather than the chair
+    # falling back to the involved corps, and their member seat is filled again.
     assert korps(s, 0) == "TW"
-    assert s.zetels[1:] == eerst.zetels[1:]
+    assert "doorgeschoven" in s.zetels[0].uitleg
+    ids = [z.lid_id for z in s.zetels]
+    assert len(ids) == len(set(ids)) == 3 and vz.lid_id not in ids
+    assert {korps(s, i) for i in range(3)} == {"TW", "IJ"}
     assert s.grootboek.voorzitter[vz.lid_id] == eerst.grootboek.voorzitter[vz.lid_id] + 1
     assert sum(s.grootboek.voorzitter.values()) == 0
+    assert sum(s.grootboek.zetels.values()) == 0
+    assert not s.waarschuwingen
+
+
+def test_herindeling_mag_dezelfde_leden_weer_kiezen() -> None:
+    eerst = samen(zaak("IJ"))
+    s = samen(
+        zaak("IJ"), grootboek=eerst.grootboek, vervallen=eerst.zetels, vervallen_uitsluiten=False
+    )
+    assert len(s.zetels) == 3
+    assert sum(s.grootboek.zetels.values()) == 0
+    # Refunded and chosen again on the same ledger: the same panel comes back.
+    assert {z.lid_id for z in s.zetels} == {z.lid_id for z in eerst.zetels}
+    assert not [o for o in s.overwegingen if o.uitgesloten and "vervangen" in o.uitgesloten]
 
 
 # --- the ledger -------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -46,9 +45,7 @@ def test_duizend_klachten_twente_ijsselland() -> None:
     assert regel.korpsen == {"TW": 1572, "IJ": 1325}
     assert kansen == {"TW": 12.0, "IJ": 30.0}
 
-    begin = time.perf_counter()
     v = simuleer(regel=regel, kandidaten=LEDEN, aantal_zaken=1000, kansen=kansen, seed=2001)
-    assert time.perf_counter() - begin < 5  # generous: it takes a fraction of a second
 
     assert v.niet_samengesteld == 0
     assert sum(k.zaken for k in v.korpsen) == 1000
