@@ -21,4 +21,4 @@ test: lint
 	$(BIN)/pytest
 
 bench: $(VENV)/.installed
-	$(BIN)/pytest bench --benchmark-only -p no:randomly
+	$(BIN)/pytest bench --benchmark-only
