@@ -74,7 +74,7 @@ async def login_formulier(
         )
     sleutel, _ = uitkomst
     return Redirect(
-        "/", cookies=[sessie_cookie(omgeving, sleutel, omgeving.settings.sessie_uren * 3600)]
+        "/", status_code=303, cookies=[sessie_cookie(omgeving, sleutel, omgeving.settings.sessie_uren * 3600)]
     )
 
 
@@ -83,7 +83,7 @@ async def uitloggen(request: Request, db_session: DbSession, omgeving: HuidigeOm
     sleutel = request.cookies.get(SESSIE_COOKIE)
     if sleutel:
         await accounts.log_uit(session=db_session, sleutel=sleutel)
-    return Redirect("/login", cookies=[sessie_cookie(omgeving, "", 0)])
+    return Redirect("/login", status_code=303, cookies=[sessie_cookie(omgeving, "", 0)])
 
 
 @get("/", include_in_schema=False)
