@@ -430,3 +430,47 @@ def test_voorzitters_binnen_een_korps_verschillen_hoogstens_een(
 def test_vast_met_twee_voorzitters_is_een_programmeerfout() -> None:
     with pytest.raises(ValueError):
         samen(zaak("IJ"), vast=[Zetel("voorzitter", 1), Zetel("voorzitter", 2)])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), commissie=commissies())
+def test_vervanging_van_een_zetel(data: st.DataObject, commissie) -> None:
+    """Replacing one seat: the others stay, the replaced member is gone, no one sits twice,
+    the ledger stays balanced and the chair rule still holds where it can."""
+    regel, leden = commissie
+    per_id = {k.id: k for k in leden}
+    invoer = data.draw(zaken(regel, leden, storing=False))
+    try:
+        eerst = stel_panel_samen(regel=regel, kandidaten=leden, grootboek=Grootboek(), **invoer)
+    except Conflict:
+        return
+    weg = data.draw(st.sampled_from(eerst.zetels))
+    vast = [z for z in eerst.zetels if z != weg]
+    try:
+        s = stel_panel_samen(
+            regel=regel,
+            kandidaten=leden,
+            grootboek=eerst.grootboek,
+            vast=vast,
+            vervallen=[weg],
+            uitgesloten_extra={weg.lid_id: "verschoning"},
+            **invoer,
+        )
+    except Conflict:
+        event("vervanging niet mogelijk")
+        return
+    ids = [z.lid_id for z in s.zetels]
+    assert len(ids) == len(set(ids)) == regel.grootte
+    assert weg.lid_id not in ids
+    assert [z.rol for z in s.zetels].count("voorzitter") == 1
+    # Members who were not moved up keep their seat.
+    vz_id = next(z.lid_id for z in s.zetels if z.rol == "voorzitter")
+    assert {z.lid_id for z in vast if z.lid_id != vz_id} <= set(ids)
+    assert sum(s.grootboek.zetels.values()) == 0
+    assert sum(s.grootboek.voorzitter.values()) == 0
+    betrokken = invoer["zaak"].betrokken
+    mogelijk = [
+        k for k in leden if k.kan_voorzitten and k.id != weg.lid_id and k.korps not in betrokken
+    ]
+    if mogelijk:
+        assert per_id[vz_id].korps not in betrokken
