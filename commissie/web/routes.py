@@ -74,7 +74,9 @@ async def login_formulier(
         )
     sleutel, _ = uitkomst
     return Redirect(
-        "/", status_code=303, cookies=[sessie_cookie(omgeving, sleutel, omgeving.settings.sessie_uren * 3600)]
+        "/",
+        status_code=303,
+        cookies=[sessie_cookie(omgeving, sleutel, omgeving.settings.sessie_uren * 3600)],
     )
 
 

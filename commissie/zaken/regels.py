@@ -76,6 +76,8 @@ VERVALT_BIJ: dict[Status, frozenset[Soort]] = {
     Status.NIET_ONTVANKELIJK: frozenset({Soort.ADVIES, Soort.BESLUIT}),
     Status.INGETROKKEN: frozenset(Soort),
     Status.OPGELOST: frozenset(Soort),
+    # Closing the file ends whatever is still open (e.g. an acknowledgement never recorded).
+    Status.AFGESLOTEN: frozenset(Soort),
 }
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import and_, func, or_, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -129,6 +129,8 @@ def herbereken_termijnen(zaak: Zaak, commissie: Commissie, kalender: Kalender) -
         if t is None:
             t = Termijn(soort=b.soort.value, status="open")
             zaak.termijnen.append(t)
+        elif t.status != "open":
+            continue  # met or lapsed: its date is history, a later postponement must not move it
         t.grondslag = b.grondslag
         t.wettelijke_einddatum = b.wettelijke_einddatum
         t.einddatum = b.einddatum
@@ -283,7 +285,11 @@ async def signalen(*, session: AsyncSession, zaak: Zaak) -> list[Signaal]:
             .join(Partij, Partij.zaak_id == Zaak.id)
             .where(
                 Zaak.commissie_code == zaak.commissie_code,
-                Zaak.id != zaak.id,
+                # Only complaints that came in before this one (Awb 9:8 lid 1 sub a).
+                or_(
+                    Zaak.ontvangen_op < zaak.ontvangen_op,
+                    and_(Zaak.ontvangen_op == zaak.ontvangen_op, Zaak.id < zaak.id),
+                ),
                 Partij.rol == "beklaagde",
                 tuple_(Partij.korps_code, Partij.naam_sleutel).in_(sorted(beklaagden)),
             )

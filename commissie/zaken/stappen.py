@@ -14,7 +14,14 @@ from commissie.tijd import vandaag
 from commissie.zaken import toegang
 from commissie.zaken.atw import Kalender
 from commissie.zaken.models import Verdaging, Zaak
-from commissie.zaken.regels import LABEL, VERVALT_BIJ, VOLDAAN_BIJ, Status, controleer_overgang
+from commissie.zaken.regels import (
+    AFGEROND,
+    LABEL,
+    VERVALT_BIJ,
+    VOLDAAN_BIJ,
+    Status,
+    controleer_overgang,
+)
 from commissie.zaken.schemas import OntvankelijkheidIn, VerdagingIn
 from commissie.zaken.service import commissie_of_fout, gebeurtenis, haal_zaak, herbereken_termijnen
 from commissie.zaken.termijnen import Soort, toets_verdaging
@@ -73,6 +80,7 @@ async def wijzig_status(
             f"Veld 'status': onbekende status '{naar}'; bekend zijn {namen}.", veld="status"
         ) from None
     zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
+    controleer_overgang(Status(zaak.status), doel)  # what is allowed now comes first
     if doel in (Status.ONTVANKELIJK, Status.NIET_ONTVANKELIJK):
         raise Conflict(
             "Ontvankelijkheid wordt beslist via /ontvankelijkheid, met toelichting en datum."
@@ -135,6 +143,10 @@ async def verdaag(
     if not invoer.reden.strip():
         raise OngeldigeInvoer("Veld 'reden': mag niet leeg zijn.", veld="reden")
     op = _datum(invoer.besloten_op, nu, "besloten_op")
+    if op < zaak.ontvangen_op:
+        raise OngeldigeInvoer(
+            "Veld 'besloten_op': ligt vóór de datum van ontvangst.", veld="besloten_op"
+        )
     commissie = commissie_of_fout(regios, zaak.commissie_code)
     besluit = next(t for t in zaak.termijnen if t.soort == Soort.BESLUIT.value)
     instemming = invoer.instemming_klager
@@ -191,6 +203,10 @@ async def registreer_ontvangstbevestiging(
     *, session: AsyncSession, actor: Actor, nummer: str, verzonden_op: date | None, nu: datetime
 ) -> Zaak:
     zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
+    if Status(zaak.status) in AFGEROND:
+        raise Conflict(
+            f"De zaak is {LABEL[Status(zaak.status)]}; er valt niets meer te bevestigen."
+        )
     op = _datum(verzonden_op, nu, "verzonden_op")
     if op < zaak.ontvangen_op:
         raise OngeldigeInvoer(

@@ -7,7 +7,9 @@ from litestar.testing import TestClient
 from tests.conftest import zaak_body
 
 
-def test_registreren_geeft_nummer_status_en_termijnen(client: TestClient[Any], secretaris: dict[str, str]) -> None:
+def test_registreren_geeft_nummer_status_en_termijnen(
+    client: TestClient[Any], secretaris: dict[str, str]
+) -> None:
     r = client.post("/api/zaken", json=zaak_body(), headers=secretaris)
     assert r.status_code == 201, r.text
     z = r.json()
