@@ -12,7 +12,7 @@ from commissie.clihulp import draai
 from commissie.config import Settings
 from commissie.fouten import ConfiguratieFout, DomeinFout
 from commissie.omgeving import Omgeving
-from commissie.panel.cli import belasting, lid, simulatie
+from commissie.panel.cli import belasting, lid, panel, simulatie
 
 T = TypeVar("T")
 
@@ -197,6 +197,7 @@ def termijnen(commissie_code: str | None) -> None:
 cli.add_command(lid)
 cli.add_command(belasting)
 cli.add_command(simulatie)
+cli.add_command(panel)
 
 
 def main() -> None:

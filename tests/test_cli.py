@@ -49,6 +49,13 @@ def test_demo_en_opdrachten(omgeving: dict[str, str]) -> None:
     assert b.returncode == 0, b.stderr
     assert "TW" in b.stdout and "IJ" in b.stdout and "Afw. pp" in b.stdout
 
+    p = commissie(omgeving, "panel", "TI-2026-0001")
+    assert p.returncode == 0, p.stderr
+    assert (
+        p.stdout.startswith("voorzitter") and "waarom:" in p.stdout and "uitgesloten:" in p.stdout
+    )
+    assert commissie(omgeving, "panel", "TI-2026-0999").returncode == 2
+
     s = commissie(omgeving, "simulatie", "--jaren", "10", "--commissie", "TI")
     assert s.returncode == 0, s.stderr
     assert (

@@ -247,3 +247,30 @@ def simulatie(
         seed=seed,
     )
     click.echo(verslag_als_tekst(verslag))
+
+
+@click.command()
+@click.argument("nummer")
+def panel(nummer: str) -> None:
+    """Toon het panel van een zaak met de uitleg: wie overwogen, wie uitgesloten en waarom."""
+    from commissie.panel.acties import panel_uit
+    from commissie.zaken.models import Zaak
+
+    async def werk(o: Omgeving):  # type: ignore[no-untyped-def]
+        async with o.sessionmaker() as s:
+            zaak = await s.scalar(select(Zaak).where(Zaak.nummer == nummer))
+            if zaak is None:
+                raise click.BadParameter(f"zaak {nummer} bestaat niet", param_hint="NUMMER")
+            return await panel_uit(session=s, zaak=zaak)
+
+    uit = draai(werk)
+    if not uit.zetels:
+        click.echo(f"Zaak {nummer} heeft nog geen panel.")
+    for z in uit.zetels:
+        status = "" if z.actief else f"  [beëindigd: {z.einde_reden}; {z.einde_toelichting or ''}]"
+        click.echo(f"{z.rol:<11}{z.naam} ({z.korps}){status}")
+        click.echo(f"    waarom: {z.uitleg.get('waarom', '')}")
+        for o in z.uitleg.get("overwogen", []):
+            click.echo(f"    overwogen: {o['naam']} ({o['korps']}), tegoed {o['tegoed']}")
+        for u in z.uitleg.get("uitgesloten", []):
+            click.echo(f"    uitgesloten: {u['naam']} ({u['korps']}): {u['reden']}")

@@ -348,3 +348,85 @@ def test_leden_beheren(client: Client, secretaris: dict[str, str], gebruikers: G
         headers=secretaris,
     )
     assert r.status_code == 400 and "tot" in r.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("pad", "body", "veld"),
+    [
+        ("verschoning", {"reden": "x"}, "lid"),
+        ("verschoning", {"lid": 99999, "reden": "x"}, "lid"),
+        ("verschoning", {"lid": "een", "reden": "x"}, "lid"),
+        (
+            "wraking",
+            {
+                "lid": 1,
+                "ingediend_door": "buurman",
+                "reden": "x",
+                "ingediend_op": "2026-02-26",
+                "beslissing": "toegewezen",
+                "toelichting": "x",
+            },
+            "ingediend_door",
+        ),
+        (
+            "wraking",
+            {
+                "lid": 1,
+                "ingediend_door": "klager",
+                "reden": "x",
+                "ingediend_op": "2026-02-26",
+                "beslissing": "misschien",
+                "toelichting": "x",
+            },
+            "beslissing",
+        ),
+        ("ziektevervanging", {"lid": 1}, "reden"),
+        ("handmatig", {"lid": 1, "reden": "x"}, "nieuw_lid"),
+        ("", {"opnieuw": "ja"}, "opnieuw"),
+    ],
+)
+def test_foute_invoer_panel(
+    client: Client,
+    secretaris: dict[str, str],
+    leden: dict[str, int],
+    db: str,
+    pad: str,
+    body: dict[str, Any],
+    veld: str,
+) -> None:
+    z = registreer(client, secretaris)
+    voor = client.get(f"/api/zaken/{z['nummer']}/panel", headers=secretaris).json()
+    url = f"/api/zaken/{z['nummer']}/panel" + (f"/{pad}" if pad else "")
+    r = client.post(url, json=body, headers=secretaris)
+    assert r.status_code == 400, r.text
+    assert veld in r.json()["detail"]
+    assert client.get(f"/api/zaken/{z['nummer']}/panel", headers=secretaris).json() == voor
+
+
+def test_wraking_met_datum_in_de_toekomst(
+    client: Client, secretaris: dict[str, str], leden: dict[str, int]
+) -> None:
+    z = registreer(client, secretaris)
+    vz = next(s for s in z["panel"] if s["rol"] == "voorzitter")
+    body = {
+        "lid": leden[vz["naam"]],
+        "ingediend_door": "klager",
+        "reden": "x",
+        "ingediend_op": "2026-03-20",
+        "beslissing": "toegewezen",
+        "toelichting": "x",
+    }
+    r = client.post(f"/api/zaken/{z['nummer']}/panel/wraking", json=body, headers=secretaris)
+    assert r.status_code == 400 and "ingediend_op" in r.json()["detail"]
+    nog = client.get(f"/api/zaken/{z['nummer']}", headers=secretaris).json()
+    assert not [g for g in nog["tijdlijn"] if g["soort"] == "wraking"]
+
+
+def test_panel_opnieuw_zonder_reden_of_vlag(
+    client: Client, secretaris: dict[str, str], leden: dict[str, int]
+) -> None:
+    z = registreer(client, secretaris)
+    r = client.post(f"/api/zaken/{z['nummer']}/panel", json={}, headers=secretaris)
+    assert r.status_code == 409 and "opnieuw" in r.json()["detail"]
+    r = client.post(f"/api/zaken/{z['nummer']}/panel", json={"opnieuw": True}, headers=secretaris)
+    assert r.status_code == 400 and "reden" in r.json()["detail"]
