@@ -20,7 +20,7 @@ from commissie.panel.schemas import (
     WrakingIn,
     ZetelUit,
 )
-from commissie.regios import Regios
+from commissie.regios import Commissie, Regios
 from commissie.tijd import vandaag
 from commissie.zaken.models import Zaak
 from commissie.zaken.regels import Status
@@ -37,6 +37,15 @@ def _wijzigbaar(zaak: Zaak) -> None:
             f"Het panel van {zaak.nummer} ligt vast: de zaak is '{zaak.status}'. "
             "Wijzigen kan tot het advies is uitgebracht."
         )
+
+
+async def _open_panel(
+    session: AsyncSession, actor: Actor, nummer: str, regios: Regios, nu: datetime
+) -> tuple[Zaak, Commissie]:
+    """The case (secretary only, panel still open to change) and its committee."""
+    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
+    _wijzigbaar(zaak)
+    return zaak, commissie_of_fout(regios, zaak.commissie_code)
 
 
 async def _lid(session: AsyncSession, lid_id: int, commissie: str, veld: str = "lid") -> Lid:
@@ -90,12 +99,11 @@ async def samenstellen(
     regios: Regios,
     nu: datetime,
 ) -> PanelUit:
-    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
-    _wijzigbaar(zaak)
+    zaak, commissie = await _open_panel(session, actor, nummer, regios, nu)
     await service.stel_opnieuw_samen(
         session=session,
         zaak=zaak,
-        commissie=commissie_of_fout(regios, zaak.commissie_code),
+        commissie=commissie,
         actor=actor,
         nu=nu,
         opnieuw=opnieuw,
@@ -115,8 +123,7 @@ async def verschoning(
     nu: datetime,
 ) -> PanelUit:
     """A member steps aside (or declares a conflict before any seat): never on this case again."""
-    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
-    _wijzigbaar(zaak)
+    zaak, commissie = await _open_panel(session, actor, nummer, regios, nu)
     lid = await _lid(session, invoer.lid, zaak.commissie_code)
     gemeld = await session.scalar(
         select(Conflictmelding.id).where(
@@ -148,7 +155,7 @@ async def verschoning(
         await service.vervang_lid(
             session=session,
             zaak=zaak,
-            commissie=commissie_of_fout(regios, zaak.commissie_code),
+            commissie=commissie,
             actor=actor,
             nu=nu,
             lid_id=lid.id,
@@ -168,8 +175,7 @@ async def wraking(
     regios: Regios,
     nu: datetime,
 ) -> PanelUit:
-    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
-    _wijzigbaar(zaak)
+    zaak, commissie = await _open_panel(session, actor, nummer, regios, nu)
     lid = await _lid(session, invoer.lid, zaak.commissie_code)
     beslist_op = invoer.beslist_op or vandaag(nu)
     for veld, dag in (("ingediend_op", invoer.ingediend_op), ("beslist_op", beslist_op)):
@@ -225,7 +231,7 @@ async def wraking(
         await service.vervang_lid(
             session=session,
             zaak=zaak,
-            commissie=commissie_of_fout(regios, zaak.commissie_code),
+            commissie=commissie,
             actor=actor,
             nu=nu,
             lid_id=lid.id,
@@ -246,13 +252,12 @@ async def vervanging(
     nu: datetime,
 ) -> PanelUit:
     """Ziektevervanging for one case: the ill member's seat goes to someone else."""
-    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
-    _wijzigbaar(zaak)
+    zaak, commissie = await _open_panel(session, actor, nummer, regios, nu)
     lid = await _lid(session, invoer.lid, zaak.commissie_code)
     await service.vervang_lid(
         session=session,
         zaak=zaak,
-        commissie=commissie_of_fout(regios, zaak.commissie_code),
+        commissie=commissie,
         actor=actor,
         nu=nu,
         lid_id=lid.id,
@@ -281,8 +286,7 @@ async def handmatig(
     nu: datetime,
 ) -> PanelUit:
     """The secretary's override (e.g. for expertise). Conflicts of interest still refuse it."""
-    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
-    _wijzigbaar(zaak)
+    zaak, commissie = await _open_panel(session, actor, nummer, regios, nu)
     oud = await _lid(session, invoer.lid, zaak.commissie_code)
     nieuw = await _lid(session, invoer.nieuw_lid, zaak.commissie_code, veld="nieuw_lid")
     if not nieuw.actief:
@@ -292,7 +296,7 @@ async def handmatig(
     await service.vervang_lid(
         session=session,
         zaak=zaak,
-        commissie=commissie_of_fout(regios, zaak.commissie_code),
+        commissie=commissie,
         actor=actor,
         nu=nu,
         lid_id=oud.id,

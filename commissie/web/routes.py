@@ -17,7 +17,6 @@ from commissie.accounts.rollen import Rol
 from commissie.accounts.routes import sessie_cookie
 from commissie.config import Settings
 from commissie.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
-from commissie.panel.weergave import panel_van_zaak
 from commissie.tijd import lokaal, vandaag
 from commissie.zaken import overzicht, service
 from commissie.zaken.regels import LABEL, Status
@@ -109,12 +108,7 @@ async def zaak_pagina(
     nummer: FromPath[str], db_session: DbSession, actor: HuidigeActor, nu: Nu
 ) -> Template:
     zaak = await service.haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu)
-    uit = overzicht.zaak_uit(
-        zaak,
-        actor=actor,
-        signalen=await service.signalen(session=db_session, zaak=zaak),
-        panel=await panel_van_zaak(session=db_session, zaak_id=zaak.id),
-    )
+    uit = await overzicht.zaak_weergave(session=db_session, actor=actor, zaak=zaak)
     await db_session.commit()
     return Template("zaak.html", context={"actor": actor, "zaak": uit, "vandaag": vandaag(nu)})
 

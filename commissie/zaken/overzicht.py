@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor, Rol
 from commissie.fouten import OngeldigeInvoer
+from commissie.panel.weergave import panel_van_zaak
 from commissie.tijd import vandaag
 from commissie.zaken import toegang
 from commissie.zaken.models import Partij, Termijn, Zaak
@@ -25,6 +26,7 @@ from commissie.zaken.schemas import (
     ZaakRij,
     ZaakUit,
 )
+from commissie.zaken.service import signalen as signalen_van
 from commissie.zaken.signalen import Signaal
 from commissie.zaken.termijnen import OMSCHRIJVING, Soort
 
@@ -188,4 +190,14 @@ def zaak_uit(
         ],
         ontvangstbevestiging_op=zaak.ontvangstbevestiging_op,
         panel=list(panel or []),
+    )
+
+
+async def zaak_weergave(*, session: AsyncSession, actor: Actor, zaak: Zaak) -> ZaakUit:
+    """The full case view with its Awb 9:8 signals and current panel (API and page alike)."""
+    return zaak_uit(
+        zaak,
+        actor=actor,
+        signalen=await signalen_van(session=session, zaak=zaak),
+        panel=await panel_van_zaak(session=session, zaak_id=zaak.id),
     )

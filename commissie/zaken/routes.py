@@ -11,7 +11,6 @@ from commissie.accounts.rollen import Actor, Rol
 from commissie.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.fouten import OngeldigeInvoer
 from commissie.panel import service as panel_service
-from commissie.panel.weergave import panel_van_zaak
 from commissie.regios import Commissie
 from commissie.zaken import overzicht, service, stappen
 from commissie.zaken.models import Zaak
@@ -32,12 +31,7 @@ _SECRETARIS = [vereis_rol(Rol.SECRETARIS)]
 
 
 async def _weergave(session: AsyncSession, actor: Actor, zaak: Zaak) -> ZaakUit:
-    return overzicht.zaak_uit(
-        zaak,
-        actor=actor,
-        signalen=await service.signalen(session=session, zaak=zaak),
-        panel=await panel_van_zaak(session=session, zaak_id=zaak.id),
-    )
+    return await overzicht.zaak_weergave(session=session, actor=actor, zaak=zaak)
 
 
 class ZakenController(Controller):
