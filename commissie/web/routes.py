@@ -20,6 +20,7 @@ from commissie.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.tijd import lokaal, vandaag
 from commissie.zaken import overzicht, service
 from commissie.zaken.regels import LABEL, Status
+from commissie.zaken.schemas import CATEGORIE_LABEL, Categorie
 
 
 class LoginForm(msgspec.Struct):
@@ -34,6 +35,7 @@ def web_template_config(settings: Settings) -> TemplateConfig[JinjaTemplateEngin
             lokaal(t).strftime("%d-%m-%Y %H:%M") if t else ""
         )
         engine.engine.filters["statuslabel"] = lambda s: LABEL[Status(s)]
+        engine.engine.filters["categorie"] = lambda c: CATEGORIE_LABEL[Categorie(c)]
 
     return TemplateConfig(
         directory=settings.templates_dir / "web",

@@ -23,6 +23,17 @@ class Categorie(StrEnum):
     CRIMINALITEIT = "criminaliteit"
 
 
+CATEGORIE_LABEL = {
+    Categorie.VERBALE_AGRESSIE: "verbale agressie",
+    Categorie.FYSIEKE_AGRESSIE: "fysieke agressie",
+    Categorie.PSYCHISCHE_AGRESSIE: "psychische agressie/intimidatie (incl. pesten)",
+    Categorie.SEKSUELE_INTIMIDATIE: "seksuele intimidatie",
+    Categorie.DISCRIMINATIE: "discriminatie",
+    Categorie.VANDALISME: "vandalisme",
+    Categorie.CRIMINALITEIT: "criminaliteit",
+}
+
+
 class KlagerIn(msgspec.Struct, forbid_unknown_fields=True):
     naam: Tekst
     korps: Code

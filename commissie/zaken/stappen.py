@@ -24,7 +24,7 @@ from commissie.zaken.regels import (
 )
 from commissie.zaken.schemas import OntvankelijkheidIn, VerdagingIn
 from commissie.zaken.service import commissie_of_fout, gebeurtenis, haal_zaak, herbereken_termijnen
-from commissie.zaken.termijnen import Soort, toets_verdaging
+from commissie.zaken.termijnen import Soort, toets_verdaging, weken_tekst
 
 
 def _datum(gegeven: date | None, nu: datetime, veld: str) -> date:
@@ -183,7 +183,7 @@ async def verdaag(
         nu=nu,
         soort="verdaging",
         tekst=(
-            f"Afhandeling verdaagd met {invoer.weken} week/weken (totaal {zaak.verdaagd_weken}); "
+            f"Afhandeling verdaagd met {weken_tekst(invoer.weken)} (totaal {weken_tekst(zaak.verdaagd_weken)}); "
             f"besluit nu uiterlijk {nieuw.einddatum.isoformat()}. Klager en beklaagde(n) "
             "schriftelijk in kennis te stellen (Awb 9:11 lid 2)."
             + (

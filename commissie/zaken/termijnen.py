@@ -71,12 +71,12 @@ def bereken_termijnen(
         kaal = ontvangen_op + timedelta(days=dagen)
         eind = kalender.einddatum(ontvangen_op, dagen) if dagen else kalender.verschuif(kaal)
         delen = [
-            f"ontvangst {ontvangen_op.isoformat()} + {_weken(weken[soort])}"
+            f"ontvangst {ontvangen_op.isoformat()} + {weken_tekst(weken[soort])}"
             if weken[soort]
             else f"ontvangst {ontvangen_op.isoformat()} (onverwijld)"
         ]
         if verdaagd[soort]:
-            delen.append(f"+ {_weken(verdaagd[soort])} verdaging")
+            delen.append(f"+ {weken_tekst(verdaagd[soort])} verdaging")
         if eind != kaal:
             delen.append(
                 f"; {kaal.isoformat()} is {kalender.reden_vrij(kaal) or 'te kort'}, "
@@ -85,7 +85,7 @@ def bereken_termijnen(
         uit.append(
             BerekendeTermijn(
                 soort=soort,
-                grondslag=GRONDSLAG[soort].format(weken=_weken(weken[soort])),
+                grondslag=GRONDSLAG[soort].format(weken=weken_tekst(weken[soort])),
                 wettelijke_einddatum=kaal,
                 einddatum=eind,
                 verdaagd_weken=verdaagd[soort],
@@ -95,7 +95,7 @@ def bereken_termijnen(
     return uit
 
 
-def _weken(n: int) -> str:
+def weken_tekst(n: int) -> str:
     return f"{n} week" if n == 1 else f"{n} weken"
 
 
