@@ -14,7 +14,7 @@ from commissie.accounts.rollen import Actor, Rol
 
 SESSIE_COOKIE = "commissie_sessie"
 # Paths that answer without authentication: login, health and the OpenAPI description.
-OPEN_PADEN = ["^/health$", "^/schema", "^/api/login$", "^/login$", "^/static/"]
+OPEN_PADEN = ["^/health$", "^/schema", "^/api/login$", "^/login$"]
 
 
 class AuthMiddleware(AbstractAuthenticationMiddleware):
