@@ -16,7 +16,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import selectinload
 
 from commissie.config import PROJECT_ROOT, normaliseer_database_url
-from commissie.db import maak_engine, maak_sessionmaker
+from commissie.db import importeer_modellen, maak_engine, maak_sessionmaker
 from commissie.leden.models import Lid
 from commissie.migraties import upgrade
 from commissie.panel import service
@@ -24,6 +24,7 @@ from commissie.panel.models import Grootboek, Panelzetel
 from commissie.regios import laad_regios
 from commissie.zaken.models import Partij, Zaak
 
+importeer_modellen()
 VERLEDEN = 100_000
 BUDGET_S = 0.010
 NU = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from commissie.config import Settings
-from commissie.db import maak_engine, maak_sessionmaker
+from commissie.db import importeer_modellen, maak_engine, maak_sessionmaker
 from commissie.regios import Regios, laad_regios
 from commissie.tijd import Klok, systeemklok
 from commissie.zaken.atw import Kalender
@@ -25,6 +25,7 @@ class Omgeving:
 
 def maak_omgeving(settings: Settings, klok: Klok = systeemklok) -> Omgeving:
     """Load and validate the configuration (stops with file, key and reason) and set up the DB."""
+    importeer_modellen()  # every mapper known before the first query
     regios = laad_regios(settings.regios_dir)
     if settings.database_url.startswith("sqlite"):
         settings.data_dir.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor
@@ -79,26 +79,36 @@ async def _conflicten(session: AsyncSession, zaak_id: int) -> dict[int, str]:
 
 async def lees_grootboek(session: AsyncSession, lid_ids: Sequence[int]) -> regels.Grootboek:
     boek = regels.Grootboek()
-    for r in await session.scalars(select(Grootboek).where(Grootboek.lid_id.in_(lid_ids))):
-        boek.zetels[r.lid_id] = Fraction(r.zetels)
-        boek.voorzitter[r.lid_id] = Fraction(r.voorzitter)
+    rijen = await session.execute(
+        select(Grootboek.lid_id, Grootboek.zetels, Grootboek.voorzitter).where(
+            Grootboek.lid_id.in_(lid_ids)
+        )
+    )
+    for lid_id, zetels, voorzitter in rijen:
+        boek.zetels[lid_id] = Fraction(zetels)
+        boek.voorzitter[lid_id] = Fraction(voorzitter)
     return boek
 
 
-async def _bewaar_grootboek(session: AsyncSession, boek: regels.Grootboek) -> None:
-    bestaand = {
-        r.lid_id: r
-        for r in await session.scalars(
-            select(Grootboek).where(Grootboek.lid_id.in_(list(boek.zetels)))
-        )
-    }
-    for lid_id in set(boek.zetels) | set(boek.voorzitter):
-        r = bestaand.get(lid_id)
-        if r is None:
-            r = Grootboek(lid_id=lid_id)
-            session.add(r)
-        r.zetels = str(boek.zetels.get(lid_id, regels.NUL))
-        r.voorzitter = str(boek.voorzitter.get(lid_id, regels.NUL))
+async def _bewaar_grootboek(
+    session: AsyncSession, oud: regels.Grootboek, nieuw: regels.Grootboek
+) -> None:
+    """Write the changed ledger lines in one statement each for updates and inserts."""
+    bijwerken, toevoegen = [], []
+    for lid_id in set(nieuw.zetels) | set(nieuw.voorzitter):
+        regel = {
+            "lid_id": lid_id,
+            "zetels": str(nieuw.zetels.get(lid_id, regels.NUL)),
+            "voorzitter": str(nieuw.voorzitter.get(lid_id, regels.NUL)),
+        }
+        if lid_id in oud.zetels or lid_id in oud.voorzitter:
+            bijwerken.append(regel)
+        else:
+            toevoegen.append(regel)
+    if bijwerken:
+        await session.execute(update(Grootboek), bijwerken)
+    if toevoegen:
+        await session.execute(insert(Grootboek), toevoegen)
 
 
 async def actieve_zetels(session: AsyncSession, zaak_id: int) -> list[Panelzetel]:
@@ -161,6 +171,7 @@ async def _samenstellen(
         houden = kandidaten_filter | {z.lid_id for z in vast} | {z.lid_id for z in vervallen}
         kandidaten = [k for k in kandidaten if k.id in houden]
     extra = dict(uitgesloten_extra or {})
+    boek = await lees_grootboek(session, ids)
     conflicten = await _conflicten(session, zaak.id)
     s = regels.stel_panel_samen(
         regel=regels.regel_voor(commissie),
@@ -168,7 +179,7 @@ async def _samenstellen(
         zaak=zaakfeiten(zaak),
         afwezig=frozenset(afwezig),
         conflicten=conflicten,
-        grootboek=await lees_grootboek(session, ids),
+        grootboek=boek,
         vast=vast,
         uitgesloten_extra=extra,
         vervallen=[regels.Zetel(z.rol, z.lid_id) for z in vervallen],  # type: ignore[arg-type]
@@ -199,7 +210,7 @@ async def _samenstellen(
         )
         session.add(pz)
         nieuw.append(pz)
-    await _bewaar_grootboek(session, s.grootboek)
+    await _bewaar_grootboek(session, boek, s.grootboek)
     await session.flush()
     namen = {lid.id: lid for lid in leden}
     for pz in nieuw:
