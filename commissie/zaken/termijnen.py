@@ -107,10 +107,11 @@ def toets_verdaging(
     instemming_klager: bool,
     besloten_op: date,
     huidige_besluittermijn: date,
-) -> None:
+) -> int:
     """Awb 9:11 lid 2 and 3: at most `max_weken` in total; longer only with written consent.
 
-    A postponement must be decided before the deadline it postpones has passed.
+    A postponement must be decided before the deadline it postpones has passed. Returns the
+    total postponement in weeks.
     """
     if weken < 1:
         raise OngeldigeInvoer("Veld 'weken': verdaging moet minstens 1 week zijn.", veld="weken")
@@ -127,3 +128,4 @@ def toets_verdaging(
             "de klager (datum en kenmerk).",
             veld="instemming_klager",
         )
+    return totaal

@@ -173,10 +173,10 @@ class TestVerdaging:
         return args
 
     def test_vier_weken_mag(self) -> None:
-        toets_verdaging(**self.basis())  # type: ignore[arg-type]
+        assert toets_verdaging(**self.basis()) == 4  # type: ignore[arg-type]
 
     def test_in_delen_tot_vier_weken_mag(self) -> None:
-        toets_verdaging(**self.basis(eerder_verdaagd_weken=3, weken=1))  # type: ignore[arg-type]
+        assert toets_verdaging(**self.basis(eerder_verdaagd_weken=3, weken=1)) == 4  # type: ignore[arg-type]
 
     def test_meer_dan_vier_weken_zonder_instemming_niet(self) -> None:
         with pytest.raises(OngeldigeInvoer, match="instemming_klager"):
@@ -185,14 +185,14 @@ class TestVerdaging:
             toets_verdaging(**self.basis(weken=5))  # type: ignore[arg-type]
 
     def test_meer_dan_vier_weken_met_instemming_mag(self) -> None:
-        toets_verdaging(**self.basis(weken=8, instemming_klager=True))  # type: ignore[arg-type]
+        assert toets_verdaging(**self.basis(weken=8, instemming_klager=True)) == 8  # type: ignore[arg-type]
 
     def test_na_afloop_van_de_termijn_niet_meer(self) -> None:
         with pytest.raises(Conflict, match="vóór afloop"):
             toets_verdaging(**self.basis(besloten_op=date(2026, 5, 12)))  # type: ignore[arg-type]
 
     def test_op_de_laatste_dag_nog_wel(self) -> None:
-        toets_verdaging(**self.basis(besloten_op=date(2026, 5, 11)))  # type: ignore[arg-type]
+        assert toets_verdaging(**self.basis(besloten_op=date(2026, 5, 11))) == 4  # type: ignore[arg-type]
 
     def test_nul_weken_niet(self) -> None:
         with pytest.raises(OngeldigeInvoer, match="weken"):
@@ -205,4 +205,4 @@ class TestVerdaging:
             with pytest.raises(OngeldigeInvoer):
                 toets_verdaging(**args)  # type: ignore[arg-type]
         else:
-            toets_verdaging(**args)  # type: ignore[arg-type]
+            assert toets_verdaging(**args) == eerder + weken  # type: ignore[arg-type]
