@@ -42,8 +42,17 @@ class LedenController(Controller):
         data: JSONBody[LidWijziging],
         db_session: DbSession,
         actor: HuidigeActor,
+        omgeving: HuidigeOmgeving,
+        nu: Nu,
     ) -> LidUit:
-        lid = await service.wijzig_lid(session=db_session, actor=actor, lid_id=lid_id, invoer=data)
+        lid = await service.wijzig_lid(
+            session=db_session,
+            actor=actor,
+            lid_id=lid_id,
+            invoer=data,
+            regios=omgeving.regios,
+            nu=nu,
+        )
         return service.lid_uit(lid)
 
     @post(

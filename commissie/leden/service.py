@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from commissie.accounts.rollen import Actor, Rol
-from commissie.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
+from commissie.fouten import GeenToegang, NietGevonden, OngeldigeInvoer
 from commissie.leden.models import Lid
 from commissie.panel import service as panel
 from commissie.panel.models import Afwezigheid, Panelzetel
@@ -91,7 +91,13 @@ async def haal_lid(session: AsyncSession, lid_id: int) -> Lid:
 
 
 async def wijzig_lid(
-    *, session: AsyncSession, actor: Actor, lid_id: int, invoer: LidWijziging
+    *,
+    session: AsyncSession,
+    actor: Actor,
+    lid_id: int,
+    invoer: LidWijziging,
+    regios: Regios,
+    nu: datetime,
 ) -> Lid:
     lid = await haal_lid(session, lid_id)
     if not mag_beheren(actor, lid.commissie_code):
@@ -100,10 +106,17 @@ async def wijzig_lid(
         lid.eenheid = invoer.eenheid.strip() or None
     if invoer.voorzitter is not None:
         lid.kan_voorzitten = invoer.voorzitter
-    if invoer.actief is not None:
-        lid.actief = invoer.actief
     if invoer.email is not None:
         lid.email = invoer.email
+    if invoer.actief is not None:
+        vertrekt = lid.actief and not invoer.actief
+        lid.actief = invoer.actief
+        if vertrekt:
+            # A member who leaves the committee leaves every open panel (and its files).
+            await session.flush()
+            await vervang_overal(
+                session, actor, lid, "vertrek", "lid van de commissie af", regios, nu
+            )
     await session.commit()
     return lid
 
@@ -149,9 +162,31 @@ async def meld_afwezigheid(
     await session.flush()
     vervangen: list[str] = []
     niet: list[str] = []
-    vandaag_ = vandaag(nu)
-    if invoer.soort == "ziekte" and invoer.van <= vandaag_ <= invoer.tot:
-        vervangen, niet = await _ziektevervanging(session, actor, lid, invoer, regios, nu)
+    if invoer.soort == "ziekte" and invoer.van <= vandaag(nu) <= invoer.tot:
+        vervangen, niet = await vervang_overal(
+            session,
+            actor,
+            lid,
+            "ziektevervanging",
+            f"ziek van {invoer.van.isoformat()} t/m {invoer.tot.isoformat()}",
+            regios,
+            nu,
+        )
+    else:
+        # Not (yet) ill: the member stays on the panel, and the secretary sees the absence
+        # on each case. The kind of absence is not shown there.
+        for zaak in await _open_zaken_van(session, lid):
+            gebeurtenis(
+                zaak,
+                actor=actor,
+                nu=nu,
+                soort="afwezigheid",
+                tekst=(
+                    f"{lid.naam} is afwezig van {invoer.van.isoformat()} t/m "
+                    f"{invoer.tot.isoformat()}; houd er rekening mee bij het plannen."
+                ),
+                lid_id=lid.id,
+            )
     await session.commit()
     return AfwezigheidUit(
         id=afw.id,
@@ -164,16 +199,9 @@ async def meld_afwezigheid(
     )
 
 
-async def _ziektevervanging(
-    session: AsyncSession,
-    actor: Actor | None,
-    lid: Lid,
-    invoer: AfwezigheidIn,
-    regios: Regios,
-    nu: datetime,
-) -> tuple[list[str], list[str]]:
-    """An ill member is replaced on every case whose panel still has work to do."""
-    zaken = list(
+async def _open_zaken_van(session: AsyncSession, lid: Lid) -> list[Zaak]:
+    """Cases where the member holds a seat and the panel still has work to do."""
+    return list(
         await session.scalars(
             select(Zaak)
             .join(Panelzetel, Panelzetel.zaak_id == Zaak.id)
@@ -184,39 +212,42 @@ async def _ziektevervanging(
             .order_by(Zaak.id)
         )
     )
+
+
+async def vervang_overal(
+    session: AsyncSession,
+    actor: Actor | None,
+    lid: Lid,
+    reden: str,
+    toelichting: str,
+    regios: Regios,
+    nu: datetime,
+) -> tuple[list[str], list[str]]:
+    """Replace the member on every open case (illness, leaving the committee). A seat nobody
+    can take is left vacant. Returns (replaced in, left vacant in)."""
     commissie = commissie_of_fout(regios, lid.commissie_code)
-    reden = f"ziek van {invoer.van.isoformat()} t/m {invoer.tot.isoformat()}"
-    vervangen, niet = [], []
-    for zaak in zaken:
-        try:
-            await panel.vervang_lid(
-                session=session,
-                zaak=zaak,
-                commissie=commissie,
-                actor=actor,
-                nu=nu,
-                lid_id=lid.id,
-                reden="ziektevervanging",
-                toelichting=reden,
-            )
-        except Conflict as fout:
-            niet.append(zaak.nummer)
-            gebeurtenis(
-                zaak,
-                actor=actor,
-                nu=nu,
-                soort="ziektevervanging",
-                tekst=f"{lid.naam} is {reden}; vervanging lukte niet: {fout.bericht}",
-                lid_id=lid.id,
-            )
-            continue
-        vervangen.append(zaak.nummer)
+    vervangen, vacant = [], []
+    for zaak in await _open_zaken_van(session, lid):
+        opvolger = await panel.vervang_lid(
+            session=session,
+            zaak=zaak,
+            commissie=commissie,
+            actor=actor,
+            nu=nu,
+            lid_id=lid.id,
+            reden=reden,
+            toelichting=toelichting,
+            vacant_mag=True,
+        )
+        (vervangen if opvolger else vacant).append(zaak.nummer)
+        # Health is nobody's business on the timeline: the details stay with the seat.
         gebeurtenis(
             zaak,
             actor=actor,
             nu=nu,
-            soort="ziektevervanging",
-            tekst=f"Ziektevervanging: {lid.naam} is {reden} en is vervangen.",
+            soort=reden,
+            tekst=f"{reden.capitalize()}: {lid.naam} is uit het panel gegaan"
+            + ("." if opvolger else "; de zetel is vacant."),
             lid_id=lid.id,
         )
-    return vervangen, niet
+    return vervangen, vacant

@@ -161,6 +161,7 @@ async def verschoning(
             lid_id=lid.id,
             reden="verschoning",
             toelichting=invoer.reden.strip(),
+            vacant_mag=True,
         )
     await session.commit()
     return await panel_uit(session=session, zaak=zaak)
@@ -209,10 +210,11 @@ async def wraking(
         actor=actor,
         nu=nu,
         soort="wraking",
+        # The reasons stay in the wraking record; the timeline is read by the panel too.
         tekst=(
             f"Wraking van {lid.naam} door de {invoer.ingediend_door} "
-            f"({invoer.ingediend_op.isoformat()}) {invoer.beslissing} op {beslist_op.isoformat()}: "
-            f"{invoer.toelichting.strip()}"
+            f"(ingediend {invoer.ingediend_op.isoformat()}): {invoer.beslissing} "
+            f"op {beslist_op.isoformat()}."
         ),
         lid_id=lid.id,
         beslissing=invoer.beslissing,
@@ -237,6 +239,7 @@ async def wraking(
             lid_id=lid.id,
             reden="wraking",
             toelichting=invoer.toelichting.strip(),
+            vacant_mag=True,
         )
     await session.commit()
     return await panel_uit(session=session, zaak=zaak)
@@ -263,13 +266,15 @@ async def vervanging(
         lid_id=lid.id,
         reden="ziektevervanging",
         toelichting=invoer.reden.strip(),
+        vacant_mag=True,
     )
+    # Health is nobody's business on the timeline: the reason stays with the seat.
     gebeurtenis(
         zaak,
         actor=actor,
         nu=nu,
         soort="ziektevervanging",
-        tekst=f"Ziektevervanging: {lid.naam} vervangen. {invoer.reden.strip()}",
+        tekst=f"Ziektevervanging: {lid.naam} is vervangen.",
         lid_id=lid.id,
     )
     await session.commit()
@@ -293,6 +298,11 @@ async def handmatig(
         raise OngeldigeInvoer(
             f"Veld 'nieuw_lid': {nieuw.naam} is geen actief lid.", veld="nieuw_lid"
         )
+    if any(z.lid_id == nieuw.id for z in await service.actieve_zetels(session, zaak.id)):
+        raise Conflict(f"{nieuw.naam} zit al in het panel van {nummer}.")
+    await service.toets_handmatige_voorzitter(
+        session=session, zaak=zaak, commissie=commissie, oud=oud, nieuw=nieuw, nu=nu
+    )
     await service.vervang_lid(
         session=session,
         zaak=zaak,

@@ -96,6 +96,19 @@ def voorzitterskorpsen(
     )
 
 
+def partijbanden(lid: Kandidaat, zaak: ZaakFeiten) -> list[str]:
+    """Why a member is too close to the case: a party, or in the same unit as one."""
+    uit = []
+    for p in zaak.partijen:
+        if p.korps != lid.korps:
+            continue
+        if _norm(p.naam) == _norm(lid.naam):
+            uit.append(f"is zelf partij ({p.rol})")
+        elif _norm(lid.eenheid) and _norm(lid.eenheid) == _norm(p.eenheid):
+            uit.append(f"werkt in dezelfde eenheid ({lid.eenheid}) als {p.rol} {p.naam}")
+    return uit
+
+
 def _uitsluitingen(
     leden: Sequence[Kandidaat],
     regel: Regel,
@@ -121,13 +134,7 @@ def _uitsluitingen(
             r.append(uitgesloten_extra[lid.id])
         elif lid.id in vervangen:
             r.append("vervangen in dit panel")
-        for p in zaak.partijen:
-            if p.korps != lid.korps:
-                continue
-            if _norm(p.naam) == _norm(lid.naam):
-                r.append(f"is zelf partij ({p.rol})")
-            elif _norm(lid.eenheid) and _norm(lid.eenheid) == _norm(p.eenheid):
-                r.append(f"werkt in dezelfde eenheid ({lid.eenheid}) als {p.rol} {p.naam}")
+        r += partijbanden(lid, zaak)
         if r:
             redenen[lid.id] = "; ".join(dict.fromkeys(r))
     return redenen

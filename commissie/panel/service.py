@@ -11,7 +11,7 @@ from datetime import date, datetime
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor
@@ -49,18 +49,27 @@ def zaakfeiten(zaak: Zaak) -> regels.ZaakFeiten:
     )
 
 
-async def leden_van(
-    session: AsyncSession, commissie: str, *, vergrendel: bool = False
-) -> list[Lid]:
-    q = (
-        select(Lid)
-        .where(Lid.commissie_code == commissie, Lid.actief)
-        .order_by(Lid.volgorde, Lid.id)
+async def vergrendel(session: AsyncSession, commissie: str) -> None:
+    """One panel change at a time per committee: the ledger is read, changed and written.
+
+    PostgreSQL: lock the committee's member rows. SQLite: a no-op write takes the database's
+    write lock now, so the reads that follow in this transaction cannot go stale.
+    """
+    if session.bind.dialect.name == "sqlite":
+        await session.execute(text("UPDATE lid SET volgorde = volgorde WHERE 1 = 0"))
+    else:
+        await session.execute(
+            select(Lid.id).where(Lid.commissie_code == commissie).with_for_update()
+        )
+
+
+async def leden_van(session: AsyncSession, commissie: str) -> list[Lid]:
+    """All members of the committee, former ones too (their ledger lines stay)."""
+    return list(
+        await session.scalars(
+            select(Lid).where(Lid.commissie_code == commissie).order_by(Lid.volgorde, Lid.id)
+        )
     )
-    if vergrendel:
-        # Serialises assignments per committee on PostgreSQL: the ledger is read-modify-write.
-        q = q.with_for_update()
-    return list(await session.scalars(q))
 
 
 async def afwezigen(session: AsyncSession, lid_ids: Sequence[int], dag: date) -> dict[int, str]:
@@ -74,7 +83,8 @@ async def afwezigen(session: AsyncSession, lid_ids: Sequence[int], dag: date) ->
 
 async def _conflicten(session: AsyncSession, zaak_id: int) -> dict[int, str]:
     rijen = await session.scalars(select(Conflictmelding).where(Conflictmelding.zaak_id == zaak_id))
-    return {c.lid_id: f"{c.soort}: {c.reden}" for c in rijen}
+    # The free text stays in the declaration itself; the explanation names only the kind.
+    return {c.lid_id: c.soort for c in rijen}
 
 
 async def lees_grootboek(session: AsyncSession, lid_ids: Sequence[int]) -> regels.Grootboek:
@@ -160,7 +170,9 @@ async def _samenstellen(
     vervallen_uitsluiten: bool = True,
 ) -> list[Panelzetel]:
     """Fill every open seat of the case; store seats, explanation and ledger. No commit."""
-    leden = await leden_van(session, commissie.code, vergrendel=True)
+    await vergrendel(session, commissie.code)
+    alle = await leden_van(session, commissie.code)
+    leden = [lid for lid in alle if lid.actief]
     ids = [lid.id for lid in leden]
     afwezig = await afwezigen(session, ids, vandaag(nu))
     actief = await actieve_zetels(session, zaak.id)
@@ -171,7 +183,7 @@ async def _samenstellen(
         houden = kandidaten_filter | {z.lid_id for z in vast} | {z.lid_id for z in vervallen}
         kandidaten = [k for k in kandidaten if k.id in houden]
     extra = dict(uitgesloten_extra or {})
-    boek = await lees_grootboek(session, ids)
+    boek = await lees_grootboek(session, [lid.id for lid in alle])
     conflicten = await _conflicten(session, zaak.id)
     s = regels.stel_panel_samen(
         regel=regels.regel_voor(commissie),
@@ -224,8 +236,14 @@ async def _samenstellen(
             lid_id=lid.id,
             rol=pz.rol,
         )
-    for w in s.waarschuwingen:
-        gebeurtenis(zaak, actor=actor, nu=nu, soort="panel", tekst=f"Let op: {w}")
+    if s.waarschuwingen:
+        gebeurtenis(
+            zaak,
+            actor=actor,
+            nu=nu,
+            soort="panel",
+            tekst="Let op: de voorzitter komt via de terugvalregel; zie de uitleg bij het panel.",
+        )
     return nieuw
 
 
@@ -238,12 +256,14 @@ async def bij_registratie(
     try:
         await _samenstellen(session=session, zaak=zaak, commissie=commissie, actor=actor, nu=nu)
     except Conflict as fout:
+        # The timeline is read by the panel too: the reasons (who is excluded and why) go
+        # only to the secretary, in the answer to this registration.
         gebeurtenis(
             zaak,
             actor=actor,
             nu=nu,
             soort="panel",
-            tekst=f"Panel nog niet samengesteld: {fout.bericht}",
+            tekst="Panel nog niet samengesteld: onvoldoende beschikbare leden.",
         )
         return fout.bericht
     return None
@@ -259,13 +279,26 @@ async def stel_opnieuw_samen(
     opnieuw: bool,
     reden: str,
 ) -> list[Panelzetel]:
+    """Compose the panel: fill vacant seats, or with `opnieuw` start over (with a reason)."""
+    await vergrendel(session, commissie.code)
     actief = await actieve_zetels(session, zaak.id)
-    if actief and not opnieuw:
-        raise Conflict(
-            "De zaak heeft al een panel; stuur 'opnieuw': true met een reden om het opnieuw "
-            "samen te stellen, of vervang één lid."
+    if not opnieuw:
+        if len(actief) >= commissie.panel.grootte:
+            raise Conflict(
+                "Het panel is compleet; stuur 'opnieuw': true met een reden om het opnieuw "
+                "samen te stellen, of vervang één lid."
+            )
+        grond = "aanvulling" if actief else "automatisch"
+        return await _samenstellen(
+            session=session,
+            zaak=zaak,
+            commissie=commissie,
+            actor=actor,
+            nu=nu,
+            grond=grond,
+            toelichting=reden.strip() or None,
         )
-    if actief and not reden.strip():
+    if not reden.strip():
         raise OngeldigeInvoer(
             "Veld 'reden': zeg waarom het panel opnieuw wordt samengesteld.", veld="reden"
         )
@@ -276,18 +309,17 @@ async def stel_opnieuw_samen(
         actor=actor,
         nu=nu,
         vervallen=actief,
-        grond="herindeling" if actief else "automatisch",
+        grond="herindeling",
         vervallen_uitsluiten=False,
-        toelichting=reden.strip() or None,
+        toelichting=reden.strip(),
     )
-    if actief:
-        gebeurtenis(
-            zaak,
-            actor=actor,
-            nu=nu,
-            soort="panel",
-            tekst=f"Panel opnieuw samengesteld: {reden.strip()}",
-        )
+    gebeurtenis(
+        zaak,
+        actor=actor,
+        nu=nu,
+        soort="panel",
+        tekst=f"Panel opnieuw samengesteld: {reden.strip()}",
+    )
     return nieuw
 
 
@@ -302,27 +334,78 @@ async def vervang_lid(
     reden: str,
     toelichting: str,
     nieuw_lid: int | None = None,
-) -> Panelzetel:
+    vacant_mag: bool = False,
+) -> Panelzetel | None:
     """End the member's seat and fill it again, keeping the other seats and the history.
 
-    `reden`: verschoning | wraking | ziektevervanging | handmatig. With `nieuw_lid` the
-    secretary chooses the successor (override); the rules still refuse conflicts of interest.
+    `reden`: verschoning | wraking | ziektevervanging | vertrek | handmatig. With `nieuw_lid`
+    the secretary chooses the successor (override); the rules still refuse conflicts of
+    interest. With `vacant_mag`, a seat nobody can take is ended and left vacant (returns
+    None): the member must go whether or not a successor is at hand.
     """
+    await vergrendel(session, commissie.code)
     zetel = next((z for z in await actieve_zetels(session, zaak.id) if z.lid_id == lid_id), None)
     if zetel is None:
         raise Conflict(f"Lid {lid_id} heeft geen zetel in het panel van zaak {zaak.nummer}.")
-    nieuw = await _samenstellen(
-        session=session,
-        zaak=zaak,
-        commissie=commissie,
-        actor=actor,
-        nu=nu,
-        vervallen=[zetel],
-        uitgesloten_extra={lid_id: f"{reden}: {toelichting}"},
-        kandidaten_filter={nieuw_lid} if nieuw_lid is not None else None,
-        grond=reden,
-        toelichting=toelichting,
-    )
-    if not nieuw:
-        raise Conflict("Er is geen opvolger aangewezen.")
-    return nieuw[0]
+    try:
+        nieuw = await _samenstellen(
+            session=session,
+            zaak=zaak,
+            commissie=commissie,
+            actor=actor,
+            nu=nu,
+            vervallen=[zetel],
+            uitgesloten_extra={lid_id: reden},
+            kandidaten_filter={nieuw_lid} if nieuw_lid is not None else None,
+            grond=reden,
+            toelichting=toelichting,
+        )
+    except Conflict:
+        if not vacant_mag:
+            raise
+        # The departing member keeps the seat's load in the ledger until it is filled again.
+        zetel.actief, zetel.beeindigd_op = False, nu
+        zetel.einde_reden, zetel.einde_toelichting = reden, toelichting
+        gebeurtenis(
+            zaak,
+            actor=actor,
+            nu=nu,
+            soort="panel",
+            tekst=(
+                f"Zetel ({zetel.rol}) vacant na {reden}: er is nu geen geschikt lid beschikbaar. "
+                "Vul het panel aan zodra dat kan."
+            ),
+        )
+        return None
+    return nieuw[0] if nieuw else None
+
+
+async def toets_handmatige_voorzitter(
+    *, session: AsyncSession, zaak: Zaak, commissie: Commissie, oud: Lid, nieuw: Lid, nu: datetime
+) -> None:
+    """An override may choose the person, not break the chair rule: the chair's corps is
+    weighed against every member available for this case, as the automatic choice would."""
+    zetel = next((z for z in await actieve_zetels(session, zaak.id) if z.lid_id == oud.id), None)
+    if zetel is None or zetel.rol != "voorzitter":
+        return
+    if not nieuw.kan_voorzitten:
+        raise Conflict(f"{nieuw.naam} kan niet voorzitten.")
+    leden = [lid for lid in await leden_van(session, commissie.code) if lid.actief]
+    afwezig = await afwezigen(session, [lid.id for lid in leden], vandaag(nu))
+    conflicten = await _conflicten(session, zaak.id)
+    feiten = zaakfeiten(zaak)
+    mogelijk = {
+        lid.korps_code
+        for lid in leden
+        if lid.kan_voorzitten
+        and lid.id not in afwezig
+        and lid.id not in conflicten
+        and lid.id != oud.id
+        and not regels.partijbanden(_kandidaat(lid), feiten)
+    }
+    korpsen, _, reden = regels.voorzitterskorpsen(regels.regel_voor(commissie), feiten, mogelijk)
+    if nieuw.korps_code not in korpsen:
+        raise Conflict(
+            f"De voorzitter moet uit {', '.join(sorted(korpsen))} komen ({reden}); "
+            f"{nieuw.naam} is van {nieuw.korps_code}. Kies een lid uit dat korps."
+        )

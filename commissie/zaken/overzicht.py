@@ -194,10 +194,45 @@ def zaak_uit(
 
 
 async def zaak_weergave(*, session: AsyncSession, actor: Actor, zaak: Zaak) -> ZaakUit:
-    """The full case view with its Awb 9:8 signals and current panel (API and page alike)."""
-    return zaak_uit(
-        zaak,
-        actor=actor,
-        signalen=await signalen_van(session=session, zaak=zaak),
-        panel=await panel_van_zaak(session=session, zaak_id=zaak.id),
+    """The case view for this actor (API and page alike): see `beperk`."""
+    return beperk(
+        zaak_uit(
+            zaak,
+            actor=actor,
+            signalen=await signalen_van(session=session, zaak=zaak),
+            panel=await panel_van_zaak(session=session, zaak_id=zaak.id),
+        ),
+        actor,
     )
+
+
+_ANDERE_ZAAK = {"eerder_behandeld", "eerdere_klacht_loopt"}
+
+
+def beperk(uit: ZaakUit, actor: Actor) -> ZaakUit:
+    """Need-to-know within a case. The secretary sees everything. A panel member sees the
+    dossier, but not the panel's weighing nor other cases behind the 9:8 signals. The corps
+    leadership sees what it needs to decide: no content, no complainant's contact, only its
+    own accused, no internal timeline or signals."""
+    if actor.rol is Rol.SECRETARIS:
+        return uit
+    uit.panel = [{k: v for k, v in z.items() if k != "uitleg"} for z in uit.panel]
+    uit.signalen = [
+        SignaalUit(
+            code=s.code,
+            grondslag=s.grondslag,
+            omschrijving="Over dezelfde gedraging is al eerder geklaagd; het secretariaat weet welke zaak.",
+            feiten={},
+        )
+        if s.code in _ANDERE_ZAAK
+        else s
+        for s in uit.signalen
+    ]
+    if actor.rol is Rol.KORPSLEIDING:
+        uit.omschrijving = ""
+        uit.vertrouwenspersoon = None
+        uit.beklaagden = [b for b in uit.beklaagden if b.korps == actor.korps_code]
+        uit.signalen = []
+        uit.verdagingen = []
+        uit.tijdlijn = [g for g in uit.tijdlijn if g.soort in ("ontvangen", "status", "verdaging")]
+    return uit

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, and_, exists, false, select
 
 from commissie.accounts.rollen import Actor, Rol
+from commissie.leden.models import Lid
 from commissie.panel.models import Panelzetel
 from commissie.zaken.models import Partij, Zaak
 from commissie.zaken.regels import Status
@@ -22,11 +23,15 @@ def zichtbaar(actor: Actor) -> ColumnElement[bool]:
     if actor.rol is Rol.SECRETARIS and actor.commissie_code:
         return Zaak.commissie_code == actor.commissie_code
     if actor.rol is Rol.LID and actor.lid_id is not None:
+        # An active seat of a member who is still on the committee.
         return exists(
-            select(Panelzetel.id).where(
+            select(Panelzetel.id)
+            .join(Lid, Lid.id == Panelzetel.lid_id)
+            .where(
                 Panelzetel.zaak_id == Zaak.id,
                 Panelzetel.lid_id == actor.lid_id,
                 Panelzetel.actief,
+                Lid.actief,
             )
         )
     if actor.rol is Rol.KORPSLEIDING and actor.korps_code:
