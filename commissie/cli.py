@@ -7,9 +7,11 @@ import sys
 from typing import TypeVar
 
 import click
+import msgspec
 
 from commissie.clihulp import draai
 from commissie.config import Settings
+from commissie.foutafhandeling import vertaal_validatiefout
 from commissie.fouten import ConfiguratieFout, DomeinFout
 from commissie.omgeving import Omgeving
 from commissie.panel.cli import belasting, lid, panel, simulatie
@@ -93,7 +95,13 @@ def gebruiker() -> None:
     "--commissie", "commissie_code", default=None, help="Code van de commissie, bijv. TI."
 )
 @click.option("--korps", "korps_code", default=None, help="Code van het korps, bijv. TW.")
-@click.option("--lid", "lid_id", type=int, default=None, help="Id van het commissielid (rol lid).")
+@click.option(
+    "--lid",
+    "lid_id",
+    type=click.IntRange(1, 2**31 - 1),
+    default=None,
+    help="Id van het commissielid (verplicht bij rol lid).",
+)
 @click.option(
     "--genereer", is_flag=True, help="Genereer een wachtwoord in plaats van erom te vragen."
 )
@@ -108,6 +116,10 @@ def gebruiker_aanmaken(
     """Maak een gebruiker aan; vraagt om een wachtwoord of genereert er een."""
     from commissie.accounts import service
 
+    if rol == "lid" and lid_id is None:
+        raise click.UsageError("een account met rol lid hoort bij een commissielid: geef --lid ID.")
+    if not naam.strip() or len(naam) > 80:
+        raise click.BadParameter("1 tot 80 tekens", param_hint="NAAM")
     gegenereerd = genereer or not sys.stdin.isatty()
     if gegenereerd:
         wachtwoord = secrets.token_urlsafe(12)
@@ -214,4 +226,7 @@ def main() -> None:
         sys.exit(2)
     except DomeinFout as e:
         click.echo(f"Fout: {e.bericht}", err=True)
+        sys.exit(1)
+    except msgspec.ValidationError as e:
+        click.echo(f"Fout: {vertaal_validatiefout(str(e), None)[1]}", err=True)
         sys.exit(1)

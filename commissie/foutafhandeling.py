@@ -14,7 +14,7 @@ from litestar.exceptions import (
     ValidationException,
 )
 from litestar.response import Redirect
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 
 from commissie.fouten import DomeinFout
 
@@ -46,6 +46,10 @@ _WAARDE = [
     (re.compile(r"Expected `int` <= (-?\d+)"), "mag hoogstens {0} zijn"),
     (re.compile(r"Invalid enum value '([^']*)'"), "onbekende waarde '{0}'"),
     (re.compile(r"Invalid RFC3339 encoded date"), "verwacht een datum als JJJJ-MM-DD"),
+    (
+        re.compile(r"Expected `str` matching regex"),
+        "heeft een ongeldige vorm of bevat ongeldige tekens",
+    ),
     (re.compile(r"Invalid RFC3339 encoded datetime"), "verwacht een tijdstip volgens RFC 3339"),
 ]
 _TYPEN = {
@@ -114,6 +118,11 @@ def _geen_toegang(_: Request, exc: PermissionDeniedException) -> Response[dict[s
     return _fout(403, exc.detail)
 
 
+def _gegevensfout(_: Request, exc: DataError) -> Response[dict[str, object]]:
+    log.warning("data error: %s", type(exc.orig).__name__)
+    return _fout(400, "Een waarde is te lang of bevat tekens die niet kunnen worden opgeslagen.")
+
+
 def _integriteit(_: Request, exc: IntegrityError) -> Response[dict[str, object]]:
     log.warning("integrity error: %s", type(exc.orig).__name__)
     return _fout(409, "De wijziging botst met gegevens die er al zijn; ververs en probeer opnieuw.")
@@ -135,4 +144,5 @@ FOUTAFHANDELING: dict[type[Exception], Any] = {
     PermissionDeniedException: _geen_toegang,
     ClientException: _clientfout,
     IntegrityError: _integriteit,
+    DataError: _gegevensfout,
 }

@@ -16,8 +16,8 @@ from commissie.omgeving import Omgeving
 
 
 class LoginIn(msgspec.Struct, forbid_unknown_fields=True):
-    gebruikersnaam: Annotated[str, msgspec.Meta(min_length=1, max_length=80)]
-    wachtwoord: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    gebruikersnaam: Annotated[str, msgspec.Meta(min_length=1, max_length=80, pattern=r"^[^\x00]*$")]
+    wachtwoord: Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=r"^[^\x00]*$")]
 
 
 class IkUit(msgspec.Struct):

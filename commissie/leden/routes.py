@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from litestar import Controller, get, patch, post
-from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.params import FromQuery, JSONBody, Parameter
 
 from commissie.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.leden import service
@@ -38,7 +40,7 @@ class LedenController(Controller):
     @patch("/{lid_id:int}", summary="Lid wijzigen")
     async def wijzig(
         self,
-        lid_id: FromPath[int],
+        lid_id: Annotated[int, Parameter(ge=1, le=2**31 - 1)],
         data: JSONBody[LidWijziging],
         db_session: DbSession,
         actor: HuidigeActor,
@@ -62,7 +64,7 @@ class LedenController(Controller):
     )
     async def afwezigheid(
         self,
-        lid_id: FromPath[int],
+        lid_id: Annotated[int, Parameter(ge=1, le=2**31 - 1)],
         data: JSONBody[AfwezigheidIn],
         db_session: DbSession,
         actor: HuidigeActor,

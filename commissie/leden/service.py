@@ -16,6 +16,7 @@ from commissie.panel.models import Afwezigheid, Panelzetel
 from commissie.panel.schemas import AfwezigheidIn, AfwezigheidUit, LidIn, LidUit, LidWijziging
 from commissie.regios import Regios
 from commissie.tijd import vandaag
+from commissie.typen import LAATSTE_DATUM, VROEGSTE_ONTVANGST
 from commissie.zaken.models import Zaak
 from commissie.zaken.regels import Status
 from commissie.zaken.service import commissie_of_fout, gebeurtenis
@@ -149,6 +150,11 @@ async def meld_afwezigheid(
         raise GeenToegang("U mag alleen uw eigen afwezigheid melden.")
     if invoer.tot < invoer.van:
         raise OngeldigeInvoer("Veld 'tot': ligt vóór 'van'.", veld="tot")
+    for veld, dag in (("van", invoer.van), ("tot", invoer.tot)):
+        if not VROEGSTE_ONTVANGST <= dag <= LAATSTE_DATUM:
+            raise OngeldigeInvoer(
+                f"Veld '{veld}': controleer het jaartal ({dag.isoformat()}).", veld=veld
+            )
     afw = Afwezigheid(
         lid_id=lid.id,
         van=invoer.van,

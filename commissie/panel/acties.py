@@ -184,6 +184,10 @@ async def wraking(
             raise OngeldigeInvoer(
                 f"Veld '{veld}': {dag.isoformat()} ligt in de toekomst.", veld=veld
             )
+    if invoer.ingediend_op < zaak.ontvangen_op:
+        raise OngeldigeInvoer(
+            "Veld 'ingediend_op': ligt vóór de ontvangst van de klacht.", veld="ingediend_op"
+        )
     if beslist_op < invoer.ingediend_op:
         raise OngeldigeInvoer("Veld 'beslist_op': ligt vóór de indiening.", veld="beslist_op")
     zittend = any(z.lid_id == lid.id for z in await service.actieve_zetels(session, zaak.id))

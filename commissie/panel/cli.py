@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import click
+import msgspec
 from sqlalchemy import func, select
 
 from commissie.clihulp import draai
@@ -43,13 +44,17 @@ def lid_aanmaken(
 
     async def werk(o: Omgeving) -> int:
         async with o.sessionmaker() as s:
-            invoer = LidIn(
-                naam=naam,
-                commissie=commissie_code,
-                korps=korps_code,
-                eenheid=eenheid,
-                voorzitter=voorzitter,
-                email=email,
+            # Through msgspec, so the command line gets the same checks as the API.
+            invoer = msgspec.convert(
+                {
+                    "naam": naam,
+                    "commissie": commissie_code,
+                    "korps": korps_code,
+                    "eenheid": eenheid,
+                    "voorzitter": voorzitter,
+                    "email": email,
+                },
+                LidIn,
             )
             nieuw = await maak_lid(
                 session=s, actor=None, invoer=invoer, regios=o.regios, nu=o.klok()

@@ -23,6 +23,7 @@ from commissie.panel.schemas import (
     WrakingIn,
 )
 from commissie.tijd import vandaag
+from commissie.typen import LAATSTE_DATUM, VROEGSTE_ONTVANGST
 from commissie.zaken.service import commissie_of_fout, haal_zaak
 
 _SECRETARIS = [vereis_rol(Rol.SECRETARIS)]
@@ -164,4 +165,9 @@ async def belasting_route(
     van_ = van or date(tot_.year - 1, tot_.month, min(tot_.day, 28))
     if van_ > tot_:
         raise OngeldigeInvoer("Parameter 'van': ligt na 'tot'.", veld="van")
+    for veld, dag in (("tot", tot_), ("van", van_)):
+        if not VROEGSTE_ONTVANGST <= dag <= LAATSTE_DATUM:
+            raise OngeldigeInvoer(
+                f"Parameter '{veld}': controleer het jaartal ({dag.isoformat()}).", veld=veld
+            )
     return await belasting(session=db_session, commissie=c, van=van_, tot=tot_)

@@ -3,28 +3,29 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 import msgspec
 
-Tekst = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-Reden = Annotated[str, msgspec.Meta(min_length=1, max_length=5000)]
+from commissie.typen import Code, Email, Id, Naam, Reden, Toelichting
+
+Tekst = Naam
 
 
 class LidIn(msgspec.Struct, forbid_unknown_fields=True):
     naam: Tekst
-    commissie: Annotated[str, msgspec.Meta(min_length=1, max_length=8)]
-    korps: Annotated[str, msgspec.Meta(min_length=1, max_length=8)]
+    commissie: Code
+    korps: Code
     eenheid: Tekst | None = None
     voorzitter: bool = False
-    email: Annotated[str, msgspec.Meta(pattern=r"^[^@\s]+@[^@\s]+$", max_length=254)] | None = None
+    email: Email | None = None
 
 
 class LidWijziging(msgspec.Struct, forbid_unknown_fields=True):
     eenheid: Tekst | None = None
     voorzitter: bool | None = None
     actief: bool | None = None
-    email: Annotated[str, msgspec.Meta(pattern=r"^[^@\s]+@[^@\s]+$", max_length=254)] | None = None
+    email: Email | None = None
 
 
 class LidUit(msgspec.Struct):
@@ -43,7 +44,7 @@ class AfwezigheidIn(msgspec.Struct, forbid_unknown_fields=True):
     van: date
     tot: date
     soort: Literal["vakantie", "ziekte", "overig"]
-    toelichting: Annotated[str, msgspec.Meta(max_length=2000)] | None = None
+    toelichting: Toelichting | None = None
 
 
 class AfwezigheidUit(msgspec.Struct):
@@ -58,16 +59,16 @@ class AfwezigheidUit(msgspec.Struct):
 
 class SamenstellenIn(msgspec.Struct, forbid_unknown_fields=True):
     opnieuw: bool = False
-    reden: Annotated[str, msgspec.Meta(max_length=5000)] = ""
+    reden: Toelichting = ""
 
 
 class VerschoningIn(msgspec.Struct, forbid_unknown_fields=True):
-    lid: int
+    lid: Id
     reden: Reden
 
 
 class WrakingIn(msgspec.Struct, forbid_unknown_fields=True):
-    lid: int
+    lid: Id
     ingediend_door: Literal["klager", "beklaagde"]
     reden: Reden
     ingediend_op: date
@@ -77,13 +78,13 @@ class WrakingIn(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class VervangingIn(msgspec.Struct, forbid_unknown_fields=True):
-    lid: int
+    lid: Id
     reden: Reden
 
 
 class HandmatigIn(msgspec.Struct, forbid_unknown_fields=True):
-    lid: int  # the member whose seat changes hands
-    nieuw_lid: int
+    lid: Id  # the member whose seat changes hands
+    nieuw_lid: Id
     reden: Reden
 
 

@@ -76,7 +76,7 @@ class ZakenController(Controller):
     ) -> ZaakLijst:
         cursor = None
         if na is not None:
-            if not na.isdigit():
+            if not (na.isascii() and na.isdigit() and len(na) <= 10):
                 raise OngeldigeInvoer(
                     "Parameter 'na': verwacht de cursor uit 'volgende'.", veld="na"
                 )

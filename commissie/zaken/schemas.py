@@ -8,9 +8,9 @@ from typing import Annotated, Any
 
 import msgspec
 
-Tekst = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-LangeTekst = Annotated[str, msgspec.Meta(min_length=1, max_length=20000)]
-Code = Annotated[str, msgspec.Meta(min_length=1, max_length=8)]
+from commissie.typen import Code, Contact, Kenmerk, LangeTekst, Naam, Reden, Toelichting
+
+Tekst = Naam
 
 
 class Categorie(StrEnum):
@@ -39,7 +39,7 @@ class KlagerIn(msgspec.Struct, forbid_unknown_fields=True):
     korps: Code
     functie: Tekst | None = None
     eenheid: Tekst | None = None
-    contact: Annotated[str, msgspec.Meta(max_length=400)] | None = None
+    contact: Contact | None = None
 
 
 class BeklaagdeIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -51,13 +51,13 @@ class BeklaagdeIn(msgspec.Struct, forbid_unknown_fields=True):
 
 class VertrouwenspersoonIn(msgspec.Struct, forbid_unknown_fields=True):
     naam: Tekst
-    contact: Annotated[str, msgspec.Meta(max_length=400)] | None = None
+    contact: Contact | None = None
 
 
 class StrafonderzoekIn(msgspec.Struct, forbid_unknown_fields=True):
     lopend: bool = True
     sinds: date | None = None
-    kenmerk: Annotated[str, msgspec.Meta(max_length=100)] | None = None
+    kenmerk: Kenmerk | None = None
 
 
 class ZaakIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -74,25 +74,25 @@ class ZaakIn(msgspec.Struct, forbid_unknown_fields=True):
 
 class OntvankelijkheidIn(msgspec.Struct, forbid_unknown_fields=True):
     ontvankelijk: bool
-    toelichting: Annotated[str, msgspec.Meta(max_length=5000)] = ""
+    toelichting: Toelichting = ""
     besloten_op: date | None = None
 
 
 class InstemmingIn(msgspec.Struct, forbid_unknown_fields=True):
     datum: date
-    kenmerk: Tekst
+    kenmerk: Kenmerk
 
 
 class VerdagingIn(msgspec.Struct, forbid_unknown_fields=True):
     weken: Annotated[int, msgspec.Meta(ge=1, le=52)]
-    reden: LangeTekst
+    reden: Reden
     besloten_op: date | None = None
     instemming_klager: InstemmingIn | None = None
 
 
 class StatusIn(msgspec.Struct, forbid_unknown_fields=True):
     status: str
-    toelichting: Annotated[str, msgspec.Meta(max_length=5000)] = ""
+    toelichting: Toelichting = ""
 
 
 class OntvangstbevestigingIn(msgspec.Struct, forbid_unknown_fields=True):

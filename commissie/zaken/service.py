@@ -15,6 +15,7 @@ from commissie.accounts.rollen import Actor
 from commissie.fouten import GeenToegang, NietGevonden, OngeldigeInvoer
 from commissie.regios import Commissie, Regios
 from commissie.tijd import vandaag
+from commissie.typen import VROEGSTE_GEDRAGING, VROEGSTE_ONTVANGST
 from commissie.zaken import toegang
 from commissie.zaken.atw import Kalender
 from commissie.zaken.models import (
@@ -70,6 +71,12 @@ def valideer_registratie(invoer: ZaakIn, commissie: Commissie, vandaag_: date) -
                 veld=veld,
             )
 
+    if invoer.ontvangen_op < VROEGSTE_ONTVANGST:
+        raise OngeldigeInvoer(
+            f"Veld 'ontvangen_op': {invoer.ontvangen_op.isoformat()} ligt vóór "
+            f"{VROEGSTE_ONTVANGST.isoformat()}; controleer het jaartal.",
+            veld="ontvangen_op",
+        )
     if invoer.ontvangen_op > vandaag_:
         raise OngeldigeInvoer(
             f"Veld 'ontvangen_op': {invoer.ontvangen_op.isoformat()} ligt in de toekomst.",
@@ -87,6 +94,12 @@ def valideer_registratie(invoer: ZaakIn, commissie: Commissie, vandaag_: date) -
         )
     data = invoer.gedraging_op if isinstance(invoer.gedraging_op, list) else [invoer.gedraging_op]
     for d in data:
+        if d < VROEGSTE_GEDRAGING:
+            raise OngeldigeInvoer(
+                f"Veld 'gedraging_op': {d.isoformat()} ligt vóór {VROEGSTE_GEDRAGING.isoformat()}; "
+                "controleer het jaartal.",
+                veld="gedraging_op",
+            )
         if d > invoer.ontvangen_op:
             raise OngeldigeInvoer(
                 f"Veld 'gedraging_op': {d.isoformat()} ligt na de datum van ontvangst.",
@@ -95,6 +108,11 @@ def valideer_registratie(invoer: ZaakIn, commissie: Commissie, vandaag_: date) -
     if invoer.vertrouwenspersoon is not None:
         _verplicht(invoer.vertrouwenspersoon.naam, "vertrouwenspersoon.naam")
     so = invoer.strafrechtelijk_onderzoek
+    if so is not None and so.sinds is not None and so.sinds < VROEGSTE_GEDRAGING:
+        raise OngeldigeInvoer(
+            "Veld 'strafrechtelijk_onderzoek.sinds': controleer het jaartal.",
+            veld="strafrechtelijk_onderzoek.sinds",
+        )
     if so is not None and so.sinds is not None and so.sinds > vandaag_:
         raise OngeldigeInvoer(
             "Veld 'strafrechtelijk_onderzoek.sinds': ligt in de toekomst.",

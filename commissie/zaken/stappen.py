@@ -154,6 +154,11 @@ async def verdaag(
         raise OngeldigeInvoer(
             "Veld 'instemming_klager.datum': ligt in de toekomst.", veld="instemming_klager.datum"
         )
+    if instemming is not None and instemming.datum < zaak.ontvangen_op:
+        raise OngeldigeInvoer(
+            "Veld 'instemming_klager.datum': ligt vóór de datum van ontvangst.",
+            veld="instemming_klager.datum",
+        )
     toets_verdaging(
         eerder_verdaagd_weken=zaak.verdaagd_weken,
         weken=invoer.weken,
