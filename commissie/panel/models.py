@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from commissie.db import Base
@@ -16,6 +16,22 @@ class Panelzetel(Base):
     __table_args__ = (
         Index("ix_panelzetel_lid_actief", "lid_id", "actief"),
         Index("ix_panelzetel_zaak_actief", "zaak_id", "actief"),
+        # The database itself refuses a member seated twice or two chairs on one case.
+        Index(
+            "uq_panelzetel_zaak_lid_actief",
+            "zaak_id",
+            "lid_id",
+            unique=True,
+            sqlite_where=text("actief"),
+            postgresql_where=text("actief"),
+        ),
+        Index(
+            "uq_panelzetel_zaak_voorzitter_actief",
+            "zaak_id",
+            unique=True,
+            sqlite_where=text("actief AND rol = 'voorzitter'"),
+            postgresql_where=text("actief AND rol = 'voorzitter'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
