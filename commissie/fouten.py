@@ -30,6 +30,10 @@ class Conflict(DomeinFout):
     status_code = 409
 
 
+class TeVaak(DomeinFout):
+    status_code = 429
+
+
 class GeenToegang(DomeinFout):
     status_code = 403
 

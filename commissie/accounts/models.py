@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from commissie.db import Base
@@ -47,3 +47,14 @@ class Token(Base):
     )
     aangemaakt_op: Mapped[datetime]
     ingetrokken: Mapped[bool] = mapped_column(default=False)
+
+
+class MisluktePoging(Base):
+    """A failed login, kept briefly: too many in a row for one name pause that name."""
+
+    __tablename__ = "mislukte_poging"
+    __table_args__ = (Index("ix_mislukte_poging_naam_op", "gebruikersnaam", "op"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    gebruikersnaam: Mapped[str] = mapped_column(String(80))
+    op: Mapped[datetime]

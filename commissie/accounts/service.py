@@ -9,17 +9,19 @@ from datetime import datetime, timedelta
 import anyio.to_thread
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from commissie.accounts.models import Gebruiker, Sessie, Token
+from commissie.accounts.models import Gebruiker, MisluktePoging, Sessie, Token
 from commissie.accounts.rollen import Actor, Rol
-from commissie.fouten import Conflict, OngeldigeInvoer
+from commissie.fouten import Conflict, OngeldigeInvoer, TeVaak
 from commissie.leden.models import Lid
 from commissie.regios import Regios
 
 _hasher = PasswordHasher()
+MAX_POGINGEN = 5
+POGING_VENSTER = timedelta(minutes=15)
 # Verifying against this keeps the time of a login for an unknown user like a known one.
 _DUMMY_HASH = _hasher.hash("geen-gebruiker")
 
@@ -149,14 +151,35 @@ async def maak_token(*, session: AsyncSession, gebruikersnaam: str, nu: datetime
 async def log_in(
     *, session: AsyncSession, gebruikersnaam: str, wachtwoord: str, nu: datetime, uren: int
 ) -> tuple[str, Actor] | None:
-    """Check the password (in a thread: argon2 is CPU work); open a session on success."""
+    """Check the password (in a thread: argon2 is CPU work); open a session on success.
+
+    After MAX_POGINGEN failures within POGING_VENSTER a name is paused for that window, so
+    passwords cannot be guessed at speed; the pause says so without revealing whether the
+    name exists."""
+    venster = nu - POGING_VENSTER
+    mislukt = await session.scalar(
+        select(func.count()).where(
+            MisluktePoging.gebruikersnaam == gebruikersnaam, MisluktePoging.op > venster
+        )
+    )
+    if (mislukt or 0) >= MAX_POGINGEN:
+        raise TeVaak(
+            "Te veel mislukte pogingen voor deze gebruikersnaam; probeer het over "
+            f"{int(POGING_VENSTER.total_seconds() // 60)} minuten opnieuw."
+        )
     g = await session.scalar(
         select(Gebruiker).where(Gebruiker.gebruikersnaam == gebruikersnaam, Gebruiker.actief)
     )
     hash_ = g.wachtwoord_hash if g else _DUMMY_HASH
     ok = await anyio.to_thread.run_sync(_klopt, hash_, wachtwoord)
     if g is None or not ok:
+        session.add(MisluktePoging(gebruikersnaam=gebruikersnaam[:80], op=nu))
+        await session.execute(delete(MisluktePoging).where(MisluktePoging.op < venster))
+        await session.commit()
         return None
+    await session.execute(
+        delete(MisluktePoging).where(MisluktePoging.gebruikersnaam == gebruikersnaam)
+    )
     sleutel = secrets.token_urlsafe(32)
     session.add(
         Sessie(

@@ -17,6 +17,7 @@ from commissie.accounts.rollen import Rol
 from commissie.accounts.routes import sessie_cookie
 from commissie.config import Settings
 from commissie.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
+from commissie.fouten import TeVaak
 from commissie.tijd import lokaal, vandaag
 from commissie.zaken import overzicht, service
 from commissie.zaken.regels import LABEL, Status
@@ -57,13 +58,20 @@ async def login_formulier(
 ) -> Response[Any]:
     uitkomst = None
     if data.gebruikersnaam.strip() and data.wachtwoord:
-        uitkomst = await accounts.log_in(
-            session=db_session,
-            gebruikersnaam=data.gebruikersnaam.strip(),
-            wachtwoord=data.wachtwoord,
-            nu=omgeving.klok(),
-            uren=omgeving.settings.sessie_uren,
-        )
+        try:
+            uitkomst = await accounts.log_in(
+                session=db_session,
+                gebruikersnaam=data.gebruikersnaam.strip()[:80],
+                wachtwoord=data.wachtwoord,
+                nu=omgeving.klok(),
+                uren=omgeving.settings.sessie_uren,
+            )
+        except TeVaak as fout:
+            return Template(
+                "login.html",
+                context={"fout": fout.bericht, "naam": data.gebruikersnaam},
+                status_code=429,
+            )
     if uitkomst is None:
         return Template(
             "login.html",
