@@ -14,7 +14,7 @@ from tests.conftest import Gebruikers, run_db, zaak_body
 Client = TestClient[Any]
 
 
-def geweigerd(r: Any, veld: str) -> None:
+def assert_geweigerd(r: Any, veld: str) -> None:
     assert r.status_code == 400, r.text
     detail = r.json()["detail"]
     assert veld in detail, detail
@@ -35,20 +35,20 @@ def geweigerd(r: Any, veld: str) -> None:
 def test_registratie(
     client: Client, secretaris: dict[str, str], db: str, over: dict[str, Any], veld: str
 ) -> None:
-    geweigerd(client.post("/api/zaken", json=zaak_body(**over), headers=secretaris), veld)
+    assert_geweigerd(client.post("/api/zaken", json=zaak_body(**over), headers=secretaris), veld)
     assert run_db(db, lambda s: s.scalar(select(func.count()).select_from(Zaak))) == 0
 
 
 @pytest.mark.parametrize(("query", "veld"), [("na=²", "na"), ("na=99999999999999999999999", "na")])
 def test_cursor(client: Client, secretaris: dict[str, str], query: str, veld: str) -> None:
-    geweigerd(client.get(f"/api/zaken?{query}", headers=secretaris), veld)
+    assert_geweigerd(client.get(f"/api/zaken?{query}", headers=secretaris), veld)
 
 
 @pytest.mark.parametrize(("query", "veld"), [("van=0001-01-01", "van"), ("tot=9999-12-31", "tot")])
 def test_belasting_datums(
     client: Client, secretaris: dict[str, str], query: str, veld: str
 ) -> None:
-    geweigerd(client.get(f"/api/belasting?{query}", headers=secretaris), veld)
+    assert_geweigerd(client.get(f"/api/belasting?{query}", headers=secretaris), veld)
 
 
 def test_leden(client: Client, secretaris: dict[str, str], gebruikers: Gebruikers) -> None:
@@ -56,7 +56,7 @@ def test_leden(client: Client, secretaris: dict[str, str], gebruikers: Gebruiker
         "/api/leden/99999999999999999999999", json={"actief": False}, headers=secretaris
     )
     assert r.status_code == 400 and "lid_id" in r.json()["detail"]
-    geweigerd(
+    assert_geweigerd(
         client.post(
             "/api/leden",
             json={"naam": "X", "commissie": "TI", "korps": "TW", "email": "geen adres"},
@@ -65,7 +65,7 @@ def test_leden(client: Client, secretaris: dict[str, str], gebruikers: Gebruiker
         "email",
     )
     lid = gebruikers.lid("Eva", "TW", voorzitter=True)
-    geweigerd(
+    assert_geweigerd(
         client.post(
             f"/api/leden/{lid}/afwezigheden",
             json={"van": "0001-01-01", "tot": "0001-02-01", "soort": "ziekte"},
@@ -78,7 +78,7 @@ def test_leden(client: Client, secretaris: dict[str, str], gebruikers: Gebruiker
 def test_stappen(client: Client, secretaris: dict[str, str], gebruikers: Gebruikers) -> None:
     eva = gebruikers.lid("Eva", "TW", voorzitter=True)
     n = client.post("/api/zaken", json=zaak_body(), headers=secretaris).json()["nummer"]
-    geweigerd(
+    assert_geweigerd(
         client.post(
             f"/api/zaken/{n}/panel/verschoning",
             json={"lid": 2**63, "reden": "x"},
@@ -91,11 +91,11 @@ def test_stappen(client: Client, secretaris: dict[str, str], gebruikers: Gebruik
         "reden": "r",
         "instemming_klager": {"datum": "2026-02-25", "kenmerk": "k" * 150},
     }
-    geweigerd(
+    assert_geweigerd(
         client.post(f"/api/zaken/{n}/verdaging", json=verdaging, headers=secretaris), "kenmerk"
     )
     verdaging["instemming_klager"] = {"datum": "2026-01-01", "kenmerk": "K-1"}
-    geweigerd(
+    assert_geweigerd(
         client.post(f"/api/zaken/{n}/verdaging", json=verdaging, headers=secretaris),
         "instemming_klager.datum",
     )

@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.leden.models import Lid
 from commissie.panel import regels
+from commissie.panel.grootboek import lees_grootboek
 from commissie.panel.models import Panelzetel
 from commissie.panel.schemas import BelastingUit, KorpsLast, LidLast
-from commissie.panel.service import lees_grootboek
 from commissie.regios import Commissie
 from commissie.tijd import AMSTERDAM
 from commissie.zaken.models import Zaak

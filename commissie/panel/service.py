@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
-from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor
 from commissie.fouten import Conflict, OngeldigeInvoer
 from commissie.leden.models import Lid
 from commissie.panel import regels
-from commissie.panel.models import Afwezigheid, Conflictmelding, Grootboek, Panelzetel
+from commissie.panel.grootboek import bewaar_grootboek, lees_grootboek, vergrendel
+from commissie.panel.models import Afwezigheid, Conflictmelding, Panelzetel
 from commissie.regios import Commissie
 from commissie.tijd import vandaag
 from commissie.zaken.models import Zaak
@@ -49,20 +49,6 @@ def zaakfeiten(zaak: Zaak) -> regels.ZaakFeiten:
     )
 
 
-async def vergrendel(session: AsyncSession, commissie: str) -> None:
-    """One panel change at a time per committee: the ledger is read, changed and written.
-
-    PostgreSQL: lock the committee's member rows. SQLite: a no-op write takes the database's
-    write lock now, so the reads that follow in this transaction cannot go stale.
-    """
-    if session.bind.dialect.name == "sqlite":
-        await session.execute(text("UPDATE lid SET volgorde = volgorde WHERE 1 = 0"))
-    else:
-        await session.execute(
-            select(Lid.id).where(Lid.commissie_code == commissie).with_for_update()
-        )
-
-
 async def leden_van(session: AsyncSession, commissie: str) -> list[Lid]:
     """All members of the committee, former ones too (their ledger lines stay)."""
     return list(
@@ -85,40 +71,6 @@ async def _conflicten(session: AsyncSession, zaak_id: int) -> dict[int, str]:
     rijen = await session.scalars(select(Conflictmelding).where(Conflictmelding.zaak_id == zaak_id))
     # The free text stays in the declaration itself; the explanation names only the kind.
     return {c.lid_id: c.soort for c in rijen}
-
-
-async def lees_grootboek(session: AsyncSession, lid_ids: Sequence[int]) -> regels.Grootboek:
-    boek = regels.Grootboek()
-    rijen = await session.execute(
-        select(Grootboek.lid_id, Grootboek.zetels, Grootboek.voorzitter).where(
-            Grootboek.lid_id.in_(lid_ids)
-        )
-    )
-    for lid_id, zetels, voorzitter in rijen:
-        boek.zetels[lid_id] = Fraction(zetels)
-        boek.voorzitter[lid_id] = Fraction(voorzitter)
-    return boek
-
-
-async def _bewaar_grootboek(
-    session: AsyncSession, oud: regels.Grootboek, nieuw: regels.Grootboek
-) -> None:
-    """Write the changed ledger lines in one statement each for updates and inserts."""
-    bijwerken, toevoegen = [], []
-    for lid_id in set(nieuw.zetels) | set(nieuw.voorzitter):
-        regel = {
-            "lid_id": lid_id,
-            "zetels": str(nieuw.zetels.get(lid_id, regels.NUL)),
-            "voorzitter": str(nieuw.voorzitter.get(lid_id, regels.NUL)),
-        }
-        if lid_id in oud.zetels or lid_id in oud.voorzitter:
-            bijwerken.append(regel)
-        else:
-            toevoegen.append(regel)
-    if bijwerken:
-        await session.execute(update(Grootboek), bijwerken)
-    if toevoegen:
-        await session.execute(insert(Grootboek), toevoegen)
 
 
 async def actieve_zetels(session: AsyncSession, zaak_id: int) -> list[Panelzetel]:
@@ -222,7 +174,7 @@ async def _samenstellen(
         )
         session.add(pz)
         nieuw.append(pz)
-    await _bewaar_grootboek(session, boek, s.grootboek)
+    await bewaar_grootboek(session, boek, s.grootboek)
     await session.flush()
     namen = {lid.id: lid for lid in leden}
     for pz in nieuw:

@@ -33,7 +33,7 @@ def _tellingen(db: str) -> dict[str, int]:
     return run_db(db, werk)
 
 
-def _geweigerd(r: Any, veld: str, status: int = 400) -> str:
+def _assert_geweigerd(r: Any, veld: str, status: int = 400) -> str:
     """The response is `status`, its detail names `veld`, and so does its field marker."""
     assert r.status_code == status, r.text
     body = r.json()
@@ -130,7 +130,7 @@ def test_ongeldige_registratie_noemt_veld_en_slaat_niets_op(
     client: TestClient[Any], secretaris: Hdr, db: str, veld: str, over: dict[str, Any]
 ) -> None:
     body = {k: v for k, v in zaak_body(**over).items() if v is not WEG}
-    _geweigerd(client.post("/api/zaken", json=body, headers=secretaris), veld)
+    _assert_geweigerd(client.post("/api/zaken", json=body, headers=secretaris), veld)
     assert set(_tellingen(db).values()) == {0}
     assert client.get("/api/zaken", headers=secretaris).json()["zaken"] == []
     # A refused registration does not use up a case number.
@@ -175,7 +175,7 @@ def test_kapotte_json_geeft_nederlandse_zin_over_de_body(
     r = client.post(pad.format(n=nummer), content=b"{kapot", headers={**secretaris, **JSON})
     assert client.get("/api/ik").status_code == 401  # no session was opened
     assert _stand(client, secretaris, nummer) == voor
-    _geweigerd(r, "body")
+    _assert_geweigerd(r, "body")
     assert "geen geldige JSON" in r.json()["detail"]
 
 
@@ -192,7 +192,7 @@ def test_ontbrekend_of_onbekend_genest_veld_noemt_het_volledige_pad(
 ) -> None:
     r = client.post("/api/zaken", json=body, headers=secretaris)
     assert r.status_code == 400 and set(_tellingen(db).values()) == {0}
-    _geweigerd(r, veld)
+    _assert_geweigerd(r, veld)
 
 
 @pytest.mark.parametrize(
@@ -213,7 +213,7 @@ def test_toekomst_wordt_bepaald_naar_de_nederlandse_kalenderdag(
     klok.moment = moment
     r = client.post("/api/zaken", json=zaak_body(ontvangen_op="2026-03-03"), headers=secretaris)
     if verwacht == 400:
-        _geweigerd(r, "ontvangen_op")
+        _assert_geweigerd(r, "ontvangen_op")
         assert "toekomst" in r.json()["detail"]
     else:
         assert r.status_code == 201, r.text
@@ -239,7 +239,7 @@ def test_toekomst_wordt_bepaald_naar_de_nederlandse_kalenderdag(
 def test_lijst_met_ongeldige_parameter(
     client: TestClient[Any], secretaris: Hdr, nummer: str, query: str, veld: str
 ) -> None:
-    _geweigerd(client.get(f"/api/zaken?{query}", headers=secretaris), veld)
+    _assert_geweigerd(client.get(f"/api/zaken?{query}", headers=secretaris), veld)
 
 
 def test_lijst_cursor_uit_volgende_werkt(client: TestClient[Any], secretaris: Hdr) -> None:
@@ -318,7 +318,9 @@ def test_ongeldige_stap_noemt_veld_en_laat_zaak_ongemoeid(
     veld: str,
 ) -> None:
     voor, tellingen = _stand(client, secretaris, nummer), _tellingen(db)
-    _geweigerd(client.post(f"/api/zaken/{nummer}/{stap}", json=body, headers=secretaris), veld)
+    _assert_geweigerd(
+        client.post(f"/api/zaken/{nummer}/{stap}", json=body, headers=secretaris), veld
+    )
     assert _stand(client, secretaris, nummer) == voor
     assert _tellingen(db) == tellingen
 
@@ -330,7 +332,7 @@ def test_verdaging_besloten_voor_ontvangst_wordt_geweigerd(
     body = {"weken": 2, "reden": "Drukte", "besloten_op": "2026-02-19"}
     r = client.post(f"/api/zaken/{nummer}/verdaging", json=body, headers=secretaris)
     assert _stand(client, secretaris, nummer) == voor
-    _geweigerd(r, "besloten_op")
+    _assert_geweigerd(r, "besloten_op")
 
 
 @pytest.mark.parametrize(
@@ -379,7 +381,7 @@ def test_login_met_ongeldige_invoer_opent_geen_sessie(
     client: TestClient[Any], secretaris: Hdr, db: str, body: dict[str, Any], veld: str
 ) -> None:
     r = client.post("/api/login", json=body)
-    _geweigerd(r, veld)
+    _assert_geweigerd(r, veld)
     assert "set-cookie" not in r.headers
 
     async def sessies(s: AsyncSession) -> int:
