@@ -113,6 +113,43 @@ async def samenstellen(
     return await panel_uit(session=session, zaak=zaak)
 
 
+async def _sluit_uit(
+    session: AsyncSession,
+    zaak: Zaak,
+    commissie: Commissie,
+    actor: Actor,
+    nu: datetime,
+    lid: Lid,
+    soort: str,
+    reden: str,
+    toelichting: str,
+) -> None:
+    """Record the conflict (the member never sits on this case again) and, if seated, replace
+    them; a seat nobody can take stays vacant, the decision stands either way."""
+    session.add(
+        Conflictmelding(
+            zaak_id=zaak.id,
+            lid_id=lid.id,
+            reden=reden.strip(),
+            soort=soort,
+            gemeld_op=nu,
+            door_id=actor.id,
+        )
+    )
+    if any(z.lid_id == lid.id for z in await service.actieve_zetels(session, zaak.id)):
+        await service.vervang_lid(
+            session=session,
+            zaak=zaak,
+            commissie=commissie,
+            actor=actor,
+            nu=nu,
+            lid_id=lid.id,
+            reden=soort,
+            toelichting=toelichting.strip(),
+            vacant_mag=True,
+        )
+
+
 async def verschoning(
     *,
     session: AsyncSession,
@@ -132,17 +169,6 @@ async def verschoning(
     )
     if gemeld is not None:
         raise Conflict(f"{lid.naam} heeft voor {nummer} al een belangenconflict gemeld.")
-    session.add(
-        Conflictmelding(
-            zaak_id=zaak.id,
-            lid_id=lid.id,
-            reden=invoer.reden.strip(),
-            soort="verschoning",
-            gemeld_op=nu,
-            door_id=actor.id,
-        )
-    )
-    zittend = any(z.lid_id == lid.id for z in await service.actieve_zetels(session, zaak.id))
     gebeurtenis(
         zaak,
         actor=actor,
@@ -151,18 +177,9 @@ async def verschoning(
         tekst=f"Verschoning: {lid.naam} ({lid.korps_code}) treedt terug; belangenconflict vastgelegd.",
         lid_id=lid.id,
     )
-    if zittend:
-        await service.vervang_lid(
-            session=session,
-            zaak=zaak,
-            commissie=commissie,
-            actor=actor,
-            nu=nu,
-            lid_id=lid.id,
-            reden="verschoning",
-            toelichting=invoer.reden.strip(),
-            vacant_mag=True,
-        )
+    await _sluit_uit(
+        session, zaak, commissie, actor, nu, lid, "verschoning", invoer.reden, invoer.reden
+    )
     await session.commit()
     return await panel_uit(session=session, zaak=zaak)
 
@@ -224,26 +241,8 @@ async def wraking(
         beslissing=invoer.beslissing,
     )
     if invoer.beslissing == "toegewezen":
-        session.add(
-            Conflictmelding(
-                zaak_id=zaak.id,
-                lid_id=lid.id,
-                reden=invoer.reden.strip(),
-                soort="wraking",
-                gemeld_op=nu,
-                door_id=actor.id,
-            )
-        )
-        await service.vervang_lid(
-            session=session,
-            zaak=zaak,
-            commissie=commissie,
-            actor=actor,
-            nu=nu,
-            lid_id=lid.id,
-            reden="wraking",
-            toelichting=invoer.toelichting.strip(),
-            vacant_mag=True,
+        await _sluit_uit(
+            session, zaak, commissie, actor, nu, lid, "wraking", invoer.reden, invoer.toelichting
         )
     await session.commit()
     return await panel_uit(session=session, zaak=zaak)
