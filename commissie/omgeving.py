@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from commissie.atw import Kalender
 from commissie.config import Settings
 from commissie.db import importeer_modellen, maak_engine, maak_sessionmaker
 from commissie.regios import Regios, laad_regios
 from commissie.tijd import Klok, systeemklok
-from commissie.zaken.atw import Kalender
 
 
 @dataclass(frozen=True)

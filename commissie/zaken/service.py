@@ -12,12 +12,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from commissie.accounts.rollen import Actor
+from commissie.atw import Kalender
 from commissie.fouten import GeenToegang, NietGevonden, OngeldigeInvoer
 from commissie.regios import Commissie, Regios
 from commissie.tijd import vandaag
 from commissie.typen import VROEGSTE_GEDRAGING, VROEGSTE_ONTVANGST
 from commissie.zaken import toegang
-from commissie.zaken.atw import Kalender
 from commissie.zaken.models import (
     Gebeurtenis,
     Gedraging,

@@ -8,11 +8,11 @@ from datetime import date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor
+from commissie.atw import Kalender
 from commissie.fouten import Conflict, GeenToegang, OngeldigeInvoer
 from commissie.regios import Regios
 from commissie.tijd import vandaag
 from commissie.zaken import toegang
-from commissie.zaken.atw import Kalender
 from commissie.zaken.models import Verdaging, Zaak
 from commissie.zaken.regels import (
     AFGEROND,

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from commissie.atw import Kalender
 from commissie.fouten import Conflict, OngeldigeInvoer
 from commissie.regios import Termijninstellingen
-from commissie.zaken.atw import Kalender
 
 
 class Soort(StrEnum):

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from commissie.atw import Kalender, koningsdag, vaste_feestdagen
 from commissie.config import PROJECT_ROOT
 from commissie.fouten import Conflict, OngeldigeInvoer
 from commissie.regios import Termijninstellingen, laad_regios
-from commissie.zaken.atw import Kalender, koningsdag, vaste_feestdagen
 from commissie.zaken.termijnen import Soort, bereken_termijnen, toets_verdaging
 
 KALENDER = Kalender(laad_regios(Path(PROJECT_ROOT / "regios")).gelijkgestelde_dagen)
@@ -206,3 +206,15 @@ class TestVerdaging:
                 toets_verdaging(**args)  # type: ignore[arg-type]
         else:
             assert toets_verdaging(**args) == eerder + weken  # type: ignore[arg-type]
+
+
+def test_datums_voor_mensen() -> None:
+    from datetime import UTC, datetime
+
+    from commissie.tijd import datum_nl, tijdstip_nl
+
+    assert datum_nl(date(2026, 11, 28)) == "28 november 2026"
+    assert datum_nl(date(2027, 3, 1)) == "1 maart 2027"
+    # 09:00 UTC in January is 10:00 in Amsterdam (CET); in July 11:00 (CEST).
+    assert tijdstip_nl(datetime(2027, 1, 12, 9, 0, tzinfo=UTC)) == "di 12 jan 2027 10:00"
+    assert tijdstip_nl(datetime(2027, 7, 6, 9, 30, tzinfo=UTC)) == "di 6 jul 2027 11:30"
