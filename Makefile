@@ -16,6 +16,7 @@ demo: $(VENV)/.installed
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check commissie tests bench
+	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/pytest

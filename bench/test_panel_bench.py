@@ -16,11 +16,12 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import selectinload
 
 from commissie.config import PROJECT_ROOT, normaliseer_database_url
-from commissie.db import importeer_modellen, maak_engine, maak_sessionmaker
+from commissie.db import maak_engine, maak_sessionmaker
 from commissie.leden.models import Lid
 from commissie.migraties import upgrade
 from commissie.panel import service
 from commissie.panel.models import Grootboek, Panelzetel
+from commissie.procedure.opstart import abonnementen, importeer_modellen
 from commissie.regios import laad_regios
 from commissie.zaken.models import Partij, Zaak
 
@@ -161,7 +162,7 @@ def test_panel_toewijzen_met_100000_zaken(benchmark, database: tuple[str, int]) 
     commissie = laad_regios(PROJECT_ROOT / "regios").commissies["TI"]
     loop = asyncio.new_event_loop()
     engine = maak_engine(url)
-    maker = maak_sessionmaker(engine)
+    maker = maak_sessionmaker(engine, abonnementen())
 
     async def een_keer() -> int:
         async with maker() as s:

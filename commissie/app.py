@@ -13,17 +13,18 @@ from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from sqlalchemy import text
 
-from commissie import deps
 from commissie.accounts.middleware import OPEN_PADEN, AuthMiddleware
-from commissie.accounts.routes import ik, login, logout
+from commissie.api import deps
+from commissie.api.accounts import ik, login, logout
+from commissie.api.foutafhandeling import FOUTAFHANDELING
+from commissie.api.leden import LedenController
+from commissie.api.panel import PanelController, belasting_route
+from commissie.api.zaken import ZakenController, commissies, termijnen
 from commissie.config import Settings
-from commissie.foutafhandeling import FOUTAFHANDELING
-from commissie.leden.routes import LedenController
-from commissie.omgeving import Omgeving, maak_omgeving
-from commissie.panel.routes import PanelController, belasting_route
+from commissie.omgeving import Omgeving
+from commissie.procedure.opstart import bouw_omgeving
 from commissie.tijd import Klok, systeemklok
 from commissie.web.routes import web_routes, web_template_config
-from commissie.zaken.routes import ZakenController, commissies, termijnen
 
 log = logging.getLogger("commissie")
 
@@ -38,7 +39,7 @@ async def health(request: Request) -> dict[str, str]:
 def create_app(
     settings: Settings | None = None, *, klok: Klok = systeemklok, omgeving: Omgeving | None = None
 ) -> Litestar:
-    omgeving = omgeving or maak_omgeving(settings or Settings.from_env(), klok)
+    omgeving = omgeving or bouw_omgeving(settings or Settings.from_env(), klok)
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:

@@ -3,12 +3,35 @@
 from __future__ import annotations
 
 import os
+import sysconfig
 from dataclasses import dataclass
 from pathlib import Path
 
 from commissie.fouten import ConfiguratieFout
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# A checkout has the shipped regios/ and templates/ next to the package; `pip install .`
+# puts copies under <prefix>/share/commissie (pyproject.toml, data-files).
+GEDEELD = Path(sysconfig.get_path("data")) / "share" / "commissie"
+
+
+def standaardmap(naam: str, variabele: str) -> Path:
+    """The shipped folder `naam` (regios, templates): the checkout's, else the installed copy."""
+    kandidaten = [PROJECT_ROOT / naam, GEDEELD / naam]
+    for kandidaat in kandidaten:
+        if kandidaat.is_dir():
+            return kandidaat.resolve()
+    gezocht = ", ".join(str(k) for k in kandidaten)
+    raise ConfiguratieFout(
+        "omgeving",
+        variabele,
+        f"de map {naam}/ is niet gevonden (gezocht in {gezocht}); zet {variabele} op de map "
+        f"met de {naam} van de commissie",
+    )
+
+
+def _is_checkout() -> bool:
+    return (PROJECT_ROOT / "pyproject.toml").is_file()
 
 
 @dataclass(frozen=True)
@@ -24,15 +47,23 @@ class Settings:
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
         env = dict(os.environ if env is None else env)
-        data_dir = Path(env.get("COMMISSIE_DATA_DIR", PROJECT_ROOT / "data")).resolve()
+        # In a checkout the data live in its data/ folder wherever you start; installed, in ./data.
+        standaard_data = PROJECT_ROOT / "data" if _is_checkout() else Path("data")
+        data_dir = Path(env.get("COMMISSIE_DATA_DIR", standaard_data)).resolve()
         database_url = env.get("COMMISSIE_DATABASE_URL") or (
             f"sqlite+aiosqlite:///{data_dir / 'commissie.db'}"
         )
         database_url = normaliseer_database_url(database_url)
-        regios_dir = Path(env.get("COMMISSIE_REGIOS_DIR", PROJECT_ROOT / "regios")).resolve()
-        templates_dir = Path(
-            env.get("COMMISSIE_TEMPLATES_DIR", PROJECT_ROOT / "templates")
-        ).resolve()
+        regios_dir = (
+            Path(env["COMMISSIE_REGIOS_DIR"]).resolve()
+            if env.get("COMMISSIE_REGIOS_DIR")
+            else standaardmap("regios", "COMMISSIE_REGIOS_DIR")
+        )
+        templates_dir = (
+            Path(env["COMMISSIE_TEMPLATES_DIR"]).resolve()
+            if env.get("COMMISSIE_TEMPLATES_DIR")
+            else standaardmap("templates", "COMMISSIE_TEMPLATES_DIR")
+        )
         secure = env.get("COMMISSIE_SECURE_COOKIES", "0").strip().lower()
         if secure not in {"0", "1", "true", "false", "ja", "nee"}:
             raise ConfiguratieFout(

@@ -16,6 +16,8 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
+from commissie.eenheid import BUS
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -69,13 +71,10 @@ def maak_engine(url: str) -> AsyncEngine:
     )
 
 
-def maak_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
-
-
-def importeer_modellen() -> None:
-    """Import every models module so Base.metadata is complete (Alembic, create_all)."""
-    from commissie.accounts import models as _a  # noqa: F401
-    from commissie.leden import models as _l  # noqa: F401
-    from commissie.panel import models as _p  # noqa: F401
-    from commissie.zaken import models as _z  # noqa: F401
+def maak_sessionmaker(
+    engine: AsyncEngine, bus: object | None = None
+) -> async_sessionmaker[AsyncSession]:
+    """Sessions for units of work; `bus` rides along in Session.info for `publiceer`."""
+    return async_sessionmaker(
+        engine, expire_on_commit=False, autoflush=False, info={BUS: bus} if bus else {}
+    )

@@ -8,7 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from commissie.atw import Kalender
 from commissie.config import Settings
-from commissie.db import importeer_modellen, maak_engine, maak_sessionmaker
+from commissie.db import maak_engine, maak_sessionmaker
+from commissie.eenheid import Bus
 from commissie.regios import Regios, laad_regios
 from commissie.tijd import Klok, systeemklok
 
@@ -19,13 +20,17 @@ class Omgeving:
     regios: Regios
     kalender: Kalender
     engine: AsyncEngine
+    # Every session it opens carries the event bus (see commissie.eenheid).
     sessionmaker: async_sessionmaker[AsyncSession]
     klok: Klok
+    bus: Bus
 
 
-def maak_omgeving(settings: Settings, klok: Klok = systeemklok) -> Omgeving:
-    """Load and validate the configuration (stops with file, key and reason) and set up the DB."""
-    importeer_modellen()  # every mapper known before the first query
+def maak_omgeving(settings: Settings, bus: Bus, klok: Klok = systeemklok) -> Omgeving:
+    """Load and validate the configuration (stops with file, key and reason) and set up the DB.
+
+    Callers normally use `commissie.procedure.opstart.bouw_omgeving`, which knows the
+    subscribers and every model."""
     regios = laad_regios(settings.regios_dir)
     if settings.database_url.startswith("sqlite"):
         settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -35,6 +40,7 @@ def maak_omgeving(settings: Settings, klok: Klok = systeemklok) -> Omgeving:
         regios=regios,
         kalender=Kalender(regios.gelijkgestelde_dagen),
         engine=engine,
-        sessionmaker=maak_sessionmaker(engine),
+        sessionmaker=maak_sessionmaker(engine, bus),
         klok=klok,
+        bus=bus,
     )

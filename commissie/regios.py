@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from commissie.fouten import ConfiguratieFout
+from commissie.fouten import ConfiguratieFout, OngeldigeInvoer
 
 CODE = Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{2,4}$")]
 TEKST = Annotated[str, msgspec.Meta(min_length=1)]
@@ -210,3 +210,14 @@ def laad_regios(map_: Path) -> Regios:
     if not commissies:
         raise ConfiguratieFout(str(map_), "(map)", "geen enkel commissiebestand (*.toml) gevonden")
     return Regios(commissies=commissies, gelijkgestelde_dagen=frozenset(atw.gelijkgestelde_dagen))
+
+
+def commissie_of_fout(regios: Regios, code: str, veld: str = "commissie") -> Commissie:
+    """The committee with this code, or a 400 naming the field and the known codes."""
+    c = regios.commissie(code)
+    if c is None:
+        bekend = ", ".join(sorted(regios.commissies))
+        raise OngeldigeInvoer(
+            f"Veld '{veld}': onbekende commissie '{code}'; bekend zijn {bekend}.", veld=veld
+        )
+    return c

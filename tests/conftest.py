@@ -13,17 +13,17 @@ from typing import Any, TypeVar
 
 import pytest
 from litestar.testing import TestClient
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts import service as accounts
 from commissie.accounts.rollen import Rol
 from commissie.app import create_app
 from commissie.config import PROJECT_ROOT, Settings, normaliseer_database_url
-from commissie.db import Base, importeer_modellen, maak_engine, maak_sessionmaker
+from commissie.db import Base, maak_engine, maak_sessionmaker
 from commissie.leden.models import Lid
 from commissie.migraties import upgrade
-from commissie.omgeving import maak_omgeving
+from commissie.procedure.opstart import bouw_omgeving, importeer_modellen
 
 T = TypeVar("T")
 PG_URL = os.environ.get("COMMISSIE_TEST_DATABASE_URL")
@@ -48,7 +48,18 @@ def run_db(url: str, werk: Callable[[AsyncSession], Awaitable[T]]) -> T:
     return asyncio.run(main())
 
 
+def controleer_testdatabase(url: str) -> None:
+    """The suite wipes its database: refuse any whose name does not say it is for tests."""
+    naam = make_url(url).database or ""
+    if not naam.endswith("test"):
+        raise pytest.UsageError(
+            f"COMMISSIE_TEST_DATABASE_URL wijst naar database '{naam}'; de tests wissen hun "
+            "database en draaien alleen op een database waarvan de naam eindigt op 'test'."
+        )
+
+
 async def _reset_pg(url: str) -> None:
+    controleer_testdatabase(url)
     engine = maak_engine(url)
     async with engine.begin() as conn:
         await conn.execute(text("DROP SCHEMA public CASCADE"))
@@ -122,7 +133,7 @@ def settings(db: str, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def client(settings: Settings, klok: Klok) -> Iterator[TestClient[Any]]:
-    app = create_app(omgeving=maak_omgeving(settings, klok))
+    app = create_app(omgeving=bouw_omgeving(settings, klok))
     with TestClient(app, raise_server_exceptions=True) as c:
         yield c
 

@@ -104,3 +104,78 @@ def test_lid_aanmaken(omgeving: dict[str, str]) -> None:
     assert "Nieuw Lid" in lijst.stdout and "Noord" in lijst.stdout
     fout = commissie(omgeving, "lid", "aanmaken", "X", "--commissie", "TI", "--korps", "GR")
     assert fout.returncode == 1 and "korps 'GR' hoort niet bij commissie TI" in fout.stderr
+
+
+def _eigen_omgeving(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COMMISSIE_")}
+    env["COMMISSIE_DATA_DIR"] = str(tmp_path / "data")
+    return env
+
+
+def _sql(env: dict[str, str], query: str) -> list[tuple[object, ...]]:
+    import sqlite3
+
+    with sqlite3.connect(Path(env["COMMISSIE_DATA_DIR"], "commissie.db")) as c:
+        return c.execute(query).fetchall()
+
+
+def test_registreren_geeft_een_panel_via_cli_en_demo(tmp_path: Path) -> None:
+    """Every entry point registers through the one flow: each case gets its panel."""
+    import json
+
+    from tests.conftest import zaak_body
+
+    env = _eigen_omgeving(tmp_path)
+    # The demo registers through the flow: every demo case has a full panel with a chair.
+    d = commissie(env, "demo", "--niet-starten")
+    assert d.returncode == 0, d.stderr
+    demo = _sql(env, "SELECT COUNT(*) FROM zaak")[0][0]
+    assert demo >= 10
+
+    body = zaak_body(ontvangen_op="2026-01-20", gedraging_op="2026-01-10")
+    r = commissie(env, "zaak", "registreren", "-", invoer=json.dumps(body))
+    assert r.returncode == 0, r.stderr
+    [kop, *regels] = r.stdout.splitlines()
+    nummer = kop.split()[1]
+    assert kop == f"Zaak {nummer} geregistreerd." and nummer.startswith("TI-2026-")
+    # The case is all IJ: the chair comes from TW, and two members sit with them.
+    [voorzitter] = [x for x in regels if x.startswith("  panel    voorzitter: ")]
+    assert voorzitter.endswith("(TW)")
+    assert sum(x.startswith("  panel    lid: ") for x in regels) == 2
+
+    per_zaak = _sql(
+        env,
+        "SELECT z.nummer, SUM(p.actief), SUM(p.actief AND p.rol = 'voorzitter') FROM zaak z "
+        "LEFT JOIN panelzetel p ON p.zaak_id = z.id GROUP BY z.nummer",
+    )
+    assert len(per_zaak) == demo + 1
+    assert all((zetels, voorz) == (3, 1) for _, zetels, voorz in per_zaak), per_zaak
+    # The registration is on the timeline under the command line's name.
+    [(door,)] = _sql(
+        env,
+        "SELECT g.door_naam FROM gebeurtenis g JOIN zaak z ON z.id = g.zaak_id "
+        f"WHERE g.soort = 'ontvangen' AND z.nummer = '{nummer}'",
+    )
+    assert str(door).startswith("cli:")
+
+    # Bad input: the same checks and Dutch messages as the API, and nothing stored.
+    fout = commissie(env, "zaak", "registreren", "-", invoer=json.dumps(zaak_body(commissie="XX")))
+    assert fout.returncode == 1 and "onbekende commissie 'XX'" in fout.stderr
+    assert _sql(env, "SELECT COUNT(*) FROM zaak") == [(demo + 1,)]
+
+
+def test_panel_op_de_opdrachtregel_wordt_vastgelegd(tmp_path: Path) -> None:
+    env = _eigen_omgeving(tmp_path)
+    assert commissie(env, "demo", "--niet-starten").returncode == 0
+    assert _sql(env, "SELECT COUNT(*) FROM inzage WHERE actie = 'panel'") == [(0,)]
+    p = commissie(env, "panel", "TI-2026-0001")
+    assert p.returncode == 0, p.stderr
+    [(door, gebruiker, zaak)] = _sql(
+        env,
+        "SELECT i.door_naam, i.gebruiker_id, z.nummer FROM inzage i "
+        "JOIN zaak z ON z.id = i.zaak_id WHERE i.actie = 'panel'",
+    )
+    assert str(door).startswith("cli:") and gebruiker is None and zaak == "TI-2026-0001"
+    # A case that does not exist is not a look.
+    assert commissie(env, "panel", "TI-2026-0999").returncode == 2
+    assert _sql(env, "SELECT COUNT(*) FROM inzage WHERE actie = 'panel'") == [(1,)]

@@ -23,3 +23,8 @@ class Actor:
     commissie_code: str | None
     korps_code: str | None
     lid_id: int | None
+
+    @property
+    def gebruiker_id(self) -> int | None:
+        """The account behind the actor: None for the command line, which has none (id 0)."""
+        return self.id or None

@@ -16,7 +16,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from commissie.accounts.models import Gebruiker, MisluktePoging, Sessie, Token
 from commissie.accounts.rollen import Actor, Rol
 from commissie.fouten import Conflict, OngeldigeInvoer, TeVaak
-from commissie.leden.models import Lid
 from commissie.regios import Regios
 
 _hasher = PasswordHasher()
@@ -103,13 +102,11 @@ async def maak_gebruiker(
     lid_id: int | None,
     nu: datetime,
 ) -> Gebruiker:
+    """Create an account. That `lid_id` is a member of `commissie` is checked by the caller
+    (commissie.procedure.gebruikers), which knows the roster."""
     naam = gebruikersnaam.strip()
     if not naam:
         raise OngeldigeInvoer("Veld 'gebruikersnaam': mag niet leeg zijn.", veld="gebruikersnaam")
-    if lid_id is not None:
-        lid = await session.get(Lid, lid_id)
-        if lid is None or lid.commissie_code != commissie:
-            raise OngeldigeInvoer("Veld 'lid': geen lid van deze commissie.", veld="lid")
     g = Gebruiker(
         gebruikersnaam=naam,
         rol=rol.value,
@@ -119,18 +116,14 @@ async def maak_gebruiker(
         wachtwoord_hash=wachtwoord_hash,
         aangemaakt_op=nu,
     )
-    session.add(g)
     try:
-        await session.flush()
+        # A savepoint: a duplicate name undoes only this insert, not the unit of work.
+        async with session.begin_nested():
+            session.add(g)
+            await session.flush()
     except IntegrityError:
-        await session.rollback()
         raise Conflict(f"Gebruikersnaam '{naam}' bestaat al.", veld="gebruikersnaam") from None
     return g
-
-
-async def zet_wachtwoord(*, session: AsyncSession, gebruikersnaam: str, wachtwoord: str) -> None:
-    g = await _gebruiker(session, gebruikersnaam)
-    g.wachtwoord_hash = await anyio.to_thread.run_sync(hash_wachtwoord, wachtwoord)
 
 
 async def _gebruiker(session: AsyncSession, gebruikersnaam: str) -> Gebruiker:
@@ -173,9 +166,10 @@ async def log_in(
     hash_ = g.wachtwoord_hash if g else _DUMMY_HASH
     ok = await anyio.to_thread.run_sync(_klopt, hash_, wachtwoord)
     if g is None or not ok:
+        # Recorded in this unit of work: the login route answers 401 without raising, so the
+        # failure is committed with it.
         session.add(MisluktePoging(gebruikersnaam=gebruikersnaam[:80], op=nu))
         await session.execute(delete(MisluktePoging).where(MisluktePoging.op < venster))
-        await session.commit()
         return None
     await session.execute(
         delete(MisluktePoging).where(MisluktePoging.gebruikersnaam == gebruikersnaam)
@@ -191,13 +185,11 @@ async def log_in(
     )
     # Expired sessions are cleared as people log in; no scheduler needed for that.
     await session.execute(delete(Sessie).where(Sessie.verloopt_op < nu))
-    await session.commit()
     return sleutel, _actor(g)
 
 
 async def log_uit(*, session: AsyncSession, sleutel: str) -> None:
     await session.execute(delete(Sessie).where(Sessie.sleutel_hash == _sha256(sleutel)))
-    await session.commit()
 
 
 async def actor_voor_sessie(*, session: AsyncSession, sleutel: str, nu: datetime) -> Actor | None:

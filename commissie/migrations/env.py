@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from commissie.db import Base, importeer_modellen
+from commissie.db import Base
+from commissie.procedure.opstart import importeer_modellen
 
 importeer_modellen()
 target_metadata = Base.metadata

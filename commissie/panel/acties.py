@@ -1,4 +1,6 @@
-"""What the secretary does with a case's panel: compose, verschoning, wraking, illness, override."""
+"""What the secretary does with a case's panel: compose, verschoning, wraking, illness, override.
+
+Each step works on a case the caller loaded with its access check; nothing here commits."""
 
 from __future__ import annotations
 
@@ -8,9 +10,16 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor
+from commissie.eenheid import publiceer
 from commissie.fouten import Conflict, OngeldigeInvoer
 from commissie.leden.models import Lid
 from commissie.panel import service
+from commissie.panel.events import (
+    HandmatigAangewezen,
+    VerschoningGemeld,
+    WrakingBeslist,
+    ZiekVervangen,
+)
 from commissie.panel.models import Conflictmelding, Panelzetel, Wraking
 from commissie.panel.schemas import (
     HandmatigIn,
@@ -20,32 +29,26 @@ from commissie.panel.schemas import (
     WrakingIn,
     ZetelUit,
 )
-from commissie.regios import Commissie, Regios
+from commissie.regios import Commissie, Regios, commissie_of_fout
 from commissie.tijd import vandaag
 from commissie.zaken.models import Zaak
-from commissie.zaken.regels import Status
-from commissie.zaken.service import commissie_of_fout, gebeurtenis
-from commissie.zaken.stappen import zaak_voor_behandeling
-
-# Once the advice is out the panel's work is done; its composition is history.
-WIJZIGBAAR = frozenset({Status.ONTVANGEN, Status.ONTVANKELIJK, Status.VERWEER, Status.ZITTING})
+from commissie.zaken.rechten import vereis_behandelaar
+from commissie.zaken.regels import PANEL_WIJZIGBAAR, Status
 
 
 def _wijzigbaar(zaak: Zaak) -> None:
-    if Status(zaak.status) not in WIJZIGBAAR:
+    if Status(zaak.status) not in PANEL_WIJZIGBAAR:
         raise Conflict(
             f"Het panel van {zaak.nummer} ligt vast: de zaak is '{zaak.status}'. "
             "Wijzigen kan tot het advies is uitgebracht."
         )
 
 
-async def _open_panel(
-    session: AsyncSession, actor: Actor, nummer: str, regios: Regios, nu: datetime
-) -> tuple[Zaak, Commissie]:
-    """The case (secretary only, panel still open to change) and its committee."""
-    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
+def _open_panel(actor: Actor, zaak: Zaak, regios: Regios) -> Commissie:
+    """The case's committee, when the actor is its secretariat and the panel may change."""
+    vereis_behandelaar(actor, zaak)
     _wijzigbaar(zaak)
-    return zaak, commissie_of_fout(regios, zaak.commissie_code)
+    return commissie_of_fout(regios, zaak.commissie_code)
 
 
 async def _lid(session: AsyncSession, lid_id: int, commissie: str, veld: str = "lid") -> Lid:
@@ -93,13 +96,13 @@ async def samenstellen(
     *,
     session: AsyncSession,
     actor: Actor,
-    nummer: str,
+    zaak: Zaak,
     opnieuw: bool,
     reden: str,
     regios: Regios,
     nu: datetime,
 ) -> PanelUit:
-    zaak, commissie = await _open_panel(session, actor, nummer, regios, nu)
+    commissie = _open_panel(actor, zaak, regios)
     await service.stel_opnieuw_samen(
         session=session,
         zaak=zaak,
@@ -109,7 +112,6 @@ async def samenstellen(
         opnieuw=opnieuw,
         reden=reden,
     )
-    await session.commit()
     return await panel_uit(session=session, zaak=zaak)
 
 
@@ -133,7 +135,7 @@ async def _sluit_uit(
             reden=reden.strip(),
             soort=soort,
             gemeld_op=nu,
-            door_id=actor.id,
+            door_id=actor.gebruiker_id,
         )
     )
     if any(z.lid_id == lid.id for z in await service.actieve_zetels(session, zaak.id)):
@@ -154,13 +156,13 @@ async def verschoning(
     *,
     session: AsyncSession,
     actor: Actor,
-    nummer: str,
+    zaak: Zaak,
     invoer: VerschoningIn,
     regios: Regios,
     nu: datetime,
 ) -> PanelUit:
     """A member steps aside (or declares a conflict before any seat): never on this case again."""
-    zaak, commissie = await _open_panel(session, actor, nummer, regios, nu)
+    commissie = _open_panel(actor, zaak, regios)
     lid = await _lid(session, invoer.lid, zaak.commissie_code)
     gemeld = await session.scalar(
         select(Conflictmelding.id).where(
@@ -168,19 +170,16 @@ async def verschoning(
         )
     )
     if gemeld is not None:
-        raise Conflict(f"{lid.naam} heeft voor {nummer} al een belangenconflict gemeld.")
-    gebeurtenis(
-        zaak,
-        actor=actor,
-        nu=nu,
-        soort="verschoning",
-        tekst=f"Verschoning: {lid.naam} ({lid.korps_code}) treedt terug; belangenconflict vastgelegd.",
-        lid_id=lid.id,
+        raise Conflict(f"{lid.naam} heeft voor {zaak.nummer} al een belangenconflict gemeld.")
+    await publiceer(
+        session,
+        VerschoningGemeld(
+            zaak=zaak, actor=actor, nu=nu, lid_id=lid.id, naam=lid.naam, korps=lid.korps_code
+        ),
     )
     await _sluit_uit(
         session, zaak, commissie, actor, nu, lid, "verschoning", invoer.reden, invoer.reden
     )
-    await session.commit()
     return await panel_uit(session=session, zaak=zaak)
 
 
@@ -188,12 +187,12 @@ async def wraking(
     *,
     session: AsyncSession,
     actor: Actor,
-    nummer: str,
+    zaak: Zaak,
     invoer: WrakingIn,
     regios: Regios,
     nu: datetime,
 ) -> PanelUit:
-    zaak, commissie = await _open_panel(session, actor, nummer, regios, nu)
+    commissie = _open_panel(actor, zaak, regios)
     lid = await _lid(session, invoer.lid, zaak.commissie_code)
     beslist_op = invoer.beslist_op or vandaag(nu)
     for veld, dag in (("ingediend_op", invoer.ingediend_op), ("beslist_op", beslist_op)):
@@ -210,7 +209,7 @@ async def wraking(
     zittend = any(z.lid_id == lid.id for z in await service.actieve_zetels(session, zaak.id))
     if not zittend:
         raise Conflict(
-            f"{lid.naam} zit niet in het panel van {nummer}; wraking is niet aan de orde."
+            f"{lid.naam} zit niet in het panel van {zaak.nummer}; wraking is niet aan de orde."
         )
     session.add(
         Wraking(
@@ -222,29 +221,29 @@ async def wraking(
             beslissing=invoer.beslissing,
             beslist_op=beslist_op,
             toelichting=invoer.toelichting.strip(),
-            door_id=actor.id,
+            door_id=actor.gebruiker_id,
             aangemaakt_op=nu,
         )
     )
-    gebeurtenis(
-        zaak,
-        actor=actor,
-        nu=nu,
-        soort="wraking",
-        # The reasons stay in the wraking record; the timeline is read by the panel too.
-        tekst=(
-            f"Wraking van {lid.naam} door de {invoer.ingediend_door} "
-            f"(ingediend {invoer.ingediend_op.isoformat()}): {invoer.beslissing} "
-            f"op {beslist_op.isoformat()}."
+    # The reasons stay in the wraking record; the timeline is read by the panel too.
+    await publiceer(
+        session,
+        WrakingBeslist(
+            zaak=zaak,
+            actor=actor,
+            nu=nu,
+            lid_id=lid.id,
+            naam=lid.naam,
+            ingediend_door=invoer.ingediend_door,
+            ingediend_op=invoer.ingediend_op,
+            beslissing=invoer.beslissing,
+            beslist_op=beslist_op,
         ),
-        lid_id=lid.id,
-        beslissing=invoer.beslissing,
     )
     if invoer.beslissing == "toegewezen":
         await _sluit_uit(
             session, zaak, commissie, actor, nu, lid, "wraking", invoer.reden, invoer.toelichting
         )
-    await session.commit()
     return await panel_uit(session=session, zaak=zaak)
 
 
@@ -252,13 +251,13 @@ async def vervanging(
     *,
     session: AsyncSession,
     actor: Actor,
-    nummer: str,
+    zaak: Zaak,
     invoer: VervangingIn,
     regios: Regios,
     nu: datetime,
 ) -> PanelUit:
     """Ziektevervanging for one case: the ill member's seat goes to someone else."""
-    zaak, commissie = await _open_panel(session, actor, nummer, regios, nu)
+    commissie = _open_panel(actor, zaak, regios)
     lid = await _lid(session, invoer.lid, zaak.commissie_code)
     await service.vervang_lid(
         session=session,
@@ -272,15 +271,9 @@ async def vervanging(
         vacant_mag=True,
     )
     # Health is nobody's business on the timeline: the reason stays with the seat.
-    gebeurtenis(
-        zaak,
-        actor=actor,
-        nu=nu,
-        soort="ziektevervanging",
-        tekst=f"Ziektevervanging: {lid.naam} is vervangen.",
-        lid_id=lid.id,
+    await publiceer(
+        session, ZiekVervangen(zaak=zaak, actor=actor, nu=nu, lid_id=lid.id, naam=lid.naam)
     )
-    await session.commit()
     return await panel_uit(session=session, zaak=zaak)
 
 
@@ -288,13 +281,13 @@ async def handmatig(
     *,
     session: AsyncSession,
     actor: Actor,
-    nummer: str,
+    zaak: Zaak,
     invoer: HandmatigIn,
     regios: Regios,
     nu: datetime,
 ) -> PanelUit:
     """The secretary's override (e.g. for expertise). Conflicts of interest still refuse it."""
-    zaak, commissie = await _open_panel(session, actor, nummer, regios, nu)
+    commissie = _open_panel(actor, zaak, regios)
     oud = await _lid(session, invoer.lid, zaak.commissie_code)
     nieuw = await _lid(session, invoer.nieuw_lid, zaak.commissie_code, veld="nieuw_lid")
     if not nieuw.actief:
@@ -302,7 +295,7 @@ async def handmatig(
             f"Veld 'nieuw_lid': {nieuw.naam} is geen actief lid.", veld="nieuw_lid"
         )
     if any(z.lid_id == nieuw.id for z in await service.actieve_zetels(session, zaak.id)):
-        raise Conflict(f"{nieuw.naam} zit al in het panel van {nummer}.")
+        raise Conflict(f"{nieuw.naam} zit al in het panel van {zaak.nummer}.")
     await service.toets_handmatige_voorzitter(
         session=session, zaak=zaak, commissie=commissie, oud=oud, nieuw=nieuw, nu=nu
     )
@@ -317,14 +310,17 @@ async def handmatig(
         toelichting=invoer.reden.strip(),
         nieuw_lid=nieuw.id,
     )
-    gebeurtenis(
-        zaak,
-        actor=actor,
-        nu=nu,
-        soort="handmatig",
-        tekst=f"Handmatig: {nieuw.naam} in plaats van {oud.naam}. Reden: {invoer.reden.strip()}",
-        oud=oud.id,
-        nieuw=nieuw.id,
+    await publiceer(
+        session,
+        HandmatigAangewezen(
+            zaak=zaak,
+            actor=actor,
+            nu=nu,
+            oud_id=oud.id,
+            oud_naam=oud.naam,
+            nieuw_id=nieuw.id,
+            nieuw_naam=nieuw.naam,
+            reden=invoer.reden.strip(),
+        ),
     )
-    await session.commit()
     return await panel_uit(session=session, zaak=zaak)

@@ -48,22 +48,6 @@ class Panelzetel(Base):
     einde_toelichting: Mapped[str | None] = mapped_column(Text)
 
 
-class Afwezigheid(Base):
-    """A member's absence (holiday, illness): no new seats while it lasts."""
-
-    __tablename__ = "afwezigheid"
-    __table_args__ = (Index("ix_afwezigheid_lid_van_tot", "lid_id", "van", "tot"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    lid_id: Mapped[int] = mapped_column(ForeignKey("lid.id", ondelete="CASCADE"))
-    van: Mapped[date] = mapped_column(Date)
-    tot: Mapped[date] = mapped_column(Date)  # inclusive
-    soort: Mapped[str] = mapped_column(String(12))  # vakantie | ziekte | overig
-    toelichting: Mapped[str | None] = mapped_column(Text)
-    door_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
-    aangemaakt_op: Mapped[datetime]
-
-
 class Conflictmelding(Base):
     """A declared conflict of interest: this member never sits on this case."""
 

@@ -7,54 +7,9 @@ from typing import Any, Literal
 
 import msgspec
 
-from commissie.typen import Code, Email, Id, Naam, Reden, Toelichting
+from commissie.typen import Id, Naam, Reden, Toelichting
 
 Tekst = Naam
-
-
-class LidIn(msgspec.Struct, forbid_unknown_fields=True):
-    naam: Tekst
-    commissie: Code
-    korps: Code
-    eenheid: Tekst | None = None
-    voorzitter: bool = False
-    email: Email | None = None
-
-
-class LidWijziging(msgspec.Struct, forbid_unknown_fields=True):
-    eenheid: Tekst | None = None
-    voorzitter: bool | None = None
-    actief: bool | None = None
-    email: Email | None = None
-
-
-class LidUit(msgspec.Struct):
-    id: int
-    naam: str
-    commissie: str
-    korps: str
-    eenheid: str | None
-    voorzitter: bool
-    actief: bool
-    volgorde: int
-    email: str | None
-
-
-class AfwezigheidIn(msgspec.Struct, forbid_unknown_fields=True):
-    van: date
-    tot: date
-    soort: Literal["vakantie", "ziekte", "overig"]
-    toelichting: Toelichting | None = None
-
-
-class AfwezigheidUit(msgspec.Struct):
-    id: int
-    lid_id: int
-    van: date
-    tot: date
-    soort: str
-    vervangen_in: list[str]
-    niet_vervangen: list[str]
 
 
 class SamenstellenIn(msgspec.Struct, forbid_unknown_fields=True):

@@ -7,22 +7,30 @@ explanation, keeps the fair-share ledger and writes the case timeline.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor
+from commissie.eenheid import publiceer
 from commissie.fouten import Conflict, OngeldigeInvoer
 from commissie.leden.models import Lid
+from commissie.leden.service import afwezigen, leden_van
 from commissie.panel import regels
+from commissie.panel.events import (
+    PanelHerzien,
+    PanelOnvolledig,
+    VoorzitterViaTerugval,
+    ZetelBeeindigd,
+    ZetelToegewezen,
+)
 from commissie.panel.grootboek import bewaar_grootboek, lees_grootboek, vergrendel
-from commissie.panel.models import Afwezigheid, Conflictmelding, Panelzetel
+from commissie.panel.models import Conflictmelding, Panelzetel
 from commissie.regios import Commissie
 from commissie.tijd import vandaag
 from commissie.zaken.models import Zaak
-from commissie.zaken.service import gebeurtenis
 
 
 def _kandidaat(lid: Lid) -> regels.Kandidaat:
@@ -47,24 +55,6 @@ def zaakfeiten(zaak: Zaak) -> regels.ZaakFeiten:
         beklaagde_korpsen=frozenset(p.korps for p in partijen if p.rol == "beklaagde"),
         partijen=partijen,
     )
-
-
-async def leden_van(session: AsyncSession, commissie: str) -> list[Lid]:
-    """All members of the committee, former ones too (their ledger lines stay)."""
-    return list(
-        await session.scalars(
-            select(Lid).where(Lid.commissie_code == commissie).order_by(Lid.volgorde, Lid.id)
-        )
-    )
-
-
-async def afwezigen(session: AsyncSession, lid_ids: Sequence[int], dag: date) -> dict[int, str]:
-    rijen = await session.scalars(
-        select(Afwezigheid).where(
-            Afwezigheid.lid_id.in_(lid_ids), Afwezigheid.van <= dag, Afwezigheid.tot >= dag
-        )
-    )
-    return {a.lid_id: f"{a.soort} t/m {a.tot.isoformat()}" for a in rijen}
 
 
 async def _conflicten(session: AsyncSession, zaak_id: int) -> dict[int, str]:
@@ -149,15 +139,19 @@ async def _samenstellen(
         vervallen=[regels.Zetel(z.rol, z.lid_id) for z in vervallen],  # type: ignore[arg-type]
         vervallen_uitsluiten=vervallen_uitsluiten,
     )
+    namen = {lid.id: lid for lid in alle}
     # Only now that the rules accepted: end the replaced seats (nothing changes on refusal).
+    beeindigd: list[tuple[Panelzetel, str]] = []
     for z in vervallen:
         z.actief, z.beeindigd_op = False, nu
         z.einde_reden, z.einde_toelichting = grond, toelichting
+        beeindigd.append((z, grond))
     blijft = {(z.lid_id, z.rol) for z in s.zetels}
     for z in actief:
         if z.actief and (z.lid_id, z.rol) not in blijft:  # moved up from member to chair
             z.actief, z.beeindigd_op = False, nu
             z.einde_reden, z.einde_toelichting = "doorgeschoven", "doorgeschoven naar voorzitter"
+            beeindigd.append((z, "doorgeschoven"))
     nieuw: list[Panelzetel] = []
     bezet = {(z.lid_id, z.rol) for z in vast}
     for index, zetel in enumerate(s.zetels):
@@ -169,33 +163,44 @@ async def _samenstellen(
             rol=zetel.rol,
             actief=True,
             aangewezen_op=nu,
-            aangewezen_door_id=actor.id if actor else None,
+            aangewezen_door_id=actor.gebruiker_id if actor else None,
             uitleg=_uitleg(s, index, grond, toelichting),
         )
         session.add(pz)
         nieuw.append(pz)
     await bewaar_grootboek(session, boek, s.grootboek)
     await session.flush()
-    namen = {lid.id: lid for lid in leden}
+    for z, reden in beeindigd:
+        await publiceer(
+            session,
+            ZetelBeeindigd(
+                zaak=zaak,
+                actor=actor,
+                nu=nu,
+                lid_id=z.lid_id,
+                naam=namen[z.lid_id].naam,
+                rol=z.rol,
+                reden=reden,
+                vacant=False,
+            ),
+        )
     for pz in nieuw:
         lid = namen[pz.lid_id]
-        gebeurtenis(
-            zaak,
-            actor=actor,
-            nu=nu,
-            soort="panel",
-            tekst=f"{pz.rol.capitalize()}: {lid.naam} ({lid.korps_code}) aangewezen ({grond}).",
-            lid_id=lid.id,
-            rol=pz.rol,
+        await publiceer(
+            session,
+            ZetelToegewezen(
+                zaak=zaak,
+                actor=actor,
+                nu=nu,
+                lid_id=lid.id,
+                naam=lid.naam,
+                korps=lid.korps_code,
+                rol=pz.rol,
+                grond=grond,
+            ),
         )
     if s.waarschuwingen:
-        gebeurtenis(
-            zaak,
-            actor=actor,
-            nu=nu,
-            soort="panel",
-            tekst="Let op: de voorzitter komt via de terugvalregel; zie de uitleg bij het panel.",
-        )
+        await publiceer(session, VoorzitterViaTerugval(zaak=zaak, actor=actor, nu=nu))
     return nieuw
 
 
@@ -210,13 +215,7 @@ async def bij_registratie(
     except Conflict as fout:
         # The timeline is read by the panel too: the reasons (who is excluded and why) go
         # only to the secretary, in the answer to this registration.
-        gebeurtenis(
-            zaak,
-            actor=actor,
-            nu=nu,
-            soort="panel",
-            tekst="Panel nog niet samengesteld: onvoldoende beschikbare leden.",
-        )
+        await publiceer(session, PanelOnvolledig(zaak=zaak, actor=actor, nu=nu))
         return fout.bericht
     return None
 
@@ -265,13 +264,7 @@ async def stel_opnieuw_samen(
         vervallen_uitsluiten=False,
         toelichting=reden.strip(),
     )
-    gebeurtenis(
-        zaak,
-        actor=actor,
-        nu=nu,
-        soort="panel",
-        tekst=f"Panel opnieuw samengesteld: {reden.strip()}",
-    )
+    await publiceer(session, PanelHerzien(zaak=zaak, actor=actor, nu=nu, reden=reden.strip()))
     return nieuw
 
 
@@ -318,14 +311,18 @@ async def vervang_lid(
         # The departing member keeps the seat's load in the ledger until it is filled again.
         zetel.actief, zetel.beeindigd_op = False, nu
         zetel.einde_reden, zetel.einde_toelichting = reden, toelichting
-        gebeurtenis(
-            zaak,
-            actor=actor,
-            nu=nu,
-            soort="panel",
-            tekst=(
-                f"Zetel ({zetel.rol}) vacant na {reden}: er is nu geen geschikt lid beschikbaar. "
-                "Vul het panel aan zodra dat kan."
+        lid = await session.get(Lid, zetel.lid_id)
+        await publiceer(
+            session,
+            ZetelBeeindigd(
+                zaak=zaak,
+                actor=actor,
+                nu=nu,
+                lid_id=zetel.lid_id,
+                naam=lid.naam if lid else "",
+                rol=zetel.rol,
+                reden=reden,
+                vacant=True,
             ),
         )
         return None

@@ -14,12 +14,13 @@ from litestar.template.config import TemplateConfig
 from commissie.accounts import service as accounts
 from commissie.accounts.middleware import SESSIE_COOKIE
 from commissie.accounts.rollen import Rol
-from commissie.accounts.routes import sessie_cookie
+from commissie.api.accounts import sessie_cookie
+from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.config import Settings
-from commissie.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.fouten import TeVaak
+from commissie.panel.toegang import haal_zaak
+from commissie.procedure import overzichten, zaakweergave
 from commissie.tijd import lokaal, vandaag
-from commissie.zaken import overzicht, service
 from commissie.zaken.regels import LABEL, Status
 from commissie.zaken.schemas import CATEGORIE_LABEL, Categorie
 
@@ -99,8 +100,8 @@ async def uitloggen(request: Request, db_session: DbSession, omgeving: HuidigeOm
 
 @get("/", include_in_schema=False)
 async def overzicht_pagina(db_session: DbSession, actor: HuidigeActor, nu: Nu) -> Template:
-    zaken = await overzicht.lijst_zaken(session=db_session, actor=actor, limiet=200)
-    termijnen = await overzicht.open_termijnen(session=db_session, actor=actor, nu=nu, limiet=100)
+    zaken = await overzichten.lijst_zaken(session=db_session, actor=actor, limiet=200)
+    termijnen = await overzichten.open_termijnen(session=db_session, actor=actor, nu=nu, limiet=100)
     return Template(
         "overzicht.html",
         context={
@@ -117,9 +118,8 @@ async def overzicht_pagina(db_session: DbSession, actor: HuidigeActor, nu: Nu) -
 async def zaak_pagina(
     nummer: FromPath[str], db_session: DbSession, actor: HuidigeActor, nu: Nu
 ) -> Template:
-    zaak = await service.haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu)
-    uit = await overzicht.zaak_weergave(session=db_session, actor=actor, zaak=zaak)
-    await db_session.commit()
+    zaak = await haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu)
+    uit = await zaakweergave.zaak_weergave(session=db_session, actor=actor, zaak=zaak)
     return Template("zaak.html", context={"actor": actor, "zaak": uit, "vandaag": vandaag(nu)})
 
 

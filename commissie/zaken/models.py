@@ -131,28 +131,47 @@ class Verdaging(Base):
 
 
 class Gebeurtenis(Base):
-    """The case timeline: every step, who, when."""
+    """The case timeline: every step, who, when. Written from the domain events."""
 
     __tablename__ = "gebeurtenis"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     zaak_id: Mapped[int] = mapped_column(ForeignKey("zaak.id", ondelete="CASCADE"), index=True)
+    # When it was recorded, and the legal date of the step (besloten_op, verzonden_op, ...).
     op: Mapped[datetime]
+    datum: Mapped[date | None] = mapped_column(Date)
     door_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
     door_naam: Mapped[str] = mapped_column(String(80))
     soort: Mapped[str] = mapped_column(String(40))
+    # Facts only, never the complaint's content: what every reader of the timeline may see.
     omschrijving: Mapped[str] = mapped_column(Text)
+    # Free text typed with the step (reasons, references): for the secretariat only.
+    toelichting: Mapped[str | None] = mapped_column(Text)
     gegevens: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class Inzage(Base):
-    """Who looked at which case file, and when (need-to-know is checked, every look recorded)."""
+    """Who looked at which case file, and when (need-to-know is checked, every look recorded).
+
+    The command line has no account: it is recorded by name ("cli:<os user>")."""
 
     __tablename__ = "inzage"
     __table_args__ = (Index("ix_inzage_zaak_op", "zaak_id", "op"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     zaak_id: Mapped[int] = mapped_column(ForeignKey("zaak.id", ondelete="CASCADE"))
-    gebruiker_id: Mapped[int] = mapped_column(ForeignKey("gebruiker.id"))
+    gebruiker_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    door_naam: Mapped[str] = mapped_column(String(80))
     op: Mapped[datetime]
     actie: Mapped[str] = mapped_column(String(40))
+
+
+class ZaakTeller(Base):
+    """The last case number per committee and year, taken under a row lock: numbers never
+    collide and have no gaps (a registration that rolls back takes its number back)."""
+
+    __tablename__ = "zaak_teller"
+
+    commissie_code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    jaar: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    laatste: Mapped[int] = mapped_column(default=0)

@@ -81,6 +81,32 @@ VERVALT_BIJ: dict[Status, frozenset[Soort]] = {
 }
 
 
+# ---- Every set of statuses a rule depends on, named once, with its reason. ---------------
+
+# The panel's work ends with the advice; after that its composition is history.
+PANEL_WIJZIGBAAR = frozenset(
+    {Status.ONTVANGEN, Status.ONTVANKELIJK, Status.VERWEER, Status.ZITTING}
+)
+
+# Handled under this division (Awb 9:8 lid 1 sub a): the committee has advised on it.
+BEHANDELD = frozenset({Status.ADVIES_UITGEBRACHT, Status.BESLUIT_GENOMEN, Status.AFGESLOTEN})
+
+# The corps leadership sees a case once the advice addressed to it exists (Awb 9:15).
+VOOR_KORPSLEIDING = frozenset(
+    {Status.ADVIES_UITGEBRACHT, Status.BESLUIT_GENOMEN, Status.AFGESLOTEN}
+)
+
+# Awb 9:11 lid 2: the handling (decision) can be postponed until the decision is taken.
+VERDAGING_MOGELIJK = OPEN
+
+# States with a step of their own (with its dates, grounds and documents): the generic
+# status change may not reach them. Value: the step to use instead.
+EIGEN_STAP: dict[Status, str] = {
+    Status.ONTVANKELIJK: "POST /api/zaken/{nummer}/ontvankelijkheid",
+    Status.NIET_ONTVANKELIJK: "POST /api/zaken/{nummer}/ontvankelijkheid",
+}
+
+
 def toegestaan(van: Status) -> list[Status]:
     volgorde = list(Status)
     return sorted(OVERGANGEN[van], key=volgorde.index)

@@ -130,10 +130,12 @@ class SignaalUit(msgspec.Struct):
 
 
 class GebeurtenisUit(msgspec.Struct):
-    op: datetime
+    op: datetime  # when it was recorded
+    datum: date | None  # the legal date of the step
     door: str
     soort: str
     omschrijving: str
+    toelichting: str | None = None  # free text: the secretariat only
 
 
 class VerdagingUit(msgspec.Struct):

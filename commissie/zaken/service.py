@@ -1,38 +1,32 @@
-"""Zaken services: register, read, list. Keyword-only session; rules come from the pure modules."""
+"""Zaken services: register a case, recompute its deadlines, look up its Awb 9:8 signals.
+
+Keyword-only session; the rules come from the pure modules. Nothing here commits: the unit
+of work (commissie.eenheid) does."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, or_, select, tuple_
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import and_, or_, select, tuple_, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 from commissie.accounts.rollen import Actor
 from commissie.atw import Kalender
-from commissie.fouten import GeenToegang, NietGevonden, OngeldigeInvoer
-from commissie.regios import Commissie, Regios
+from commissie.eenheid import publiceer
+from commissie.fouten import GeenToegang, OngeldigeInvoer
+from commissie.regios import Commissie, Regios, commissie_of_fout
 from commissie.tijd import vandaag
 from commissie.typen import VROEGSTE_GEDRAGING, VROEGSTE_ONTVANGST
-from commissie.zaken import toegang
-from commissie.zaken.models import (
-    Gebeurtenis,
-    Gedraging,
-    Inzage,
-    Partij,
-    Termijn,
-    Zaak,
-    ZaakCategorie,
-)
-from commissie.zaken.regels import Status
+from commissie.zaken.events import ZaakGeregistreerd
+from commissie.zaken.models import Gedraging, Partij, Termijn, Zaak, ZaakCategorie, ZaakTeller
+from commissie.zaken.rechten import mag_registreren
+from commissie.zaken.regels import BEHANDELD, Status
 from commissie.zaken.schemas import ZaakIn
 from commissie.zaken.signalen import EerdereZaak, Signaal, Strafonderzoek, signalen_9_8
 from commissie.zaken.termijnen import bereken_termijnen
-
-_BEHANDELD = {Status.ADVIES_UITGEBRACHT, Status.BESLUIT_GENOMEN, Status.AFGESLOTEN}
 
 
 def naam_sleutel(naam: str) -> str:
@@ -47,16 +41,6 @@ def _verplicht(waarde: str | None, veld: str) -> str:
 
 def _optioneel(waarde: str | None) -> str | None:
     return waarde.strip() or None if waarde is not None else None
-
-
-def commissie_of_fout(regios: Regios, code: str, veld: str = "commissie") -> Commissie:
-    c = regios.commissie(code)
-    if c is None:
-        bekend = ", ".join(sorted(regios.commissies))
-        raise OngeldigeInvoer(
-            f"Veld '{veld}': onbekende commissie '{code}'; bekend zijn {bekend}.", veld=veld
-        )
-    return c
 
 
 def valideer_registratie(invoer: ZaakIn, commissie: Commissie, vandaag_: date) -> list[date]:
@@ -121,22 +105,6 @@ def valideer_registratie(invoer: ZaakIn, commissie: Commissie, vandaag_: date) -
     return sorted(set(data))
 
 
-def gebeurtenis(
-    zaak: Zaak, *, actor: Actor | None, nu: datetime, soort: str, tekst: str, **gegevens: object
-) -> None:
-    """Add a timeline entry. Facts only: never the complaint's content."""
-    zaak.gebeurtenissen.append(
-        Gebeurtenis(
-            op=nu,
-            door_id=actor.id if actor else None,
-            door_naam=actor.gebruikersnaam if actor else "systeem",
-            soort=soort,
-            omschrijving=tekst,
-            gegevens=dict(gegevens),
-        )
-    )
-
-
 def herbereken_termijnen(zaak: Zaak, commissie: Commissie, kalender: Kalender) -> None:
     """Recompute every deadline from the facts; keep what was fulfilled or lapsed."""
     bestaand = {t.soort: t for t in zaak.termijnen}
@@ -156,11 +124,26 @@ def herbereken_termijnen(zaak: Zaak, commissie: Commissie, kalender: Kalender) -
         t.toelichting = b.toelichting
 
 
-async def _volgnummer(session: AsyncSession, commissie: str, jaar: int) -> int:
-    hoogste = await session.scalar(
-        select(func.max(Zaak.volgnummer)).where(Zaak.commissie_code == commissie, Zaak.jaar == jaar)
+async def volgnummer(session: AsyncSession, commissie: str, jaar: int) -> int:
+    """The next case number of a committee and year, from its counter row.
+
+    The UPDATE takes the row lock (PostgreSQL) or the write lock (SQLite) until the unit of
+    work ends: a concurrent registration waits its turn instead of colliding, and one that
+    rolls back gives its number back, so the numbers have no gaps."""
+    maak = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+    await session.execute(
+        maak(ZaakTeller)
+        .values(commissie_code=commissie, jaar=jaar, laatste=0)
+        .on_conflict_do_nothing(index_elements=["commissie_code", "jaar"])
     )
-    return (hoogste or 0) + 1
+    nummer = await session.scalar(
+        update(ZaakTeller)
+        .where(ZaakTeller.commissie_code == commissie, ZaakTeller.jaar == jaar)
+        .values(laatste=ZaakTeller.laatste + 1)
+        .returning(ZaakTeller.laatste)
+    )
+    assert nummer is not None
+    return nummer
 
 
 async def registreer_zaak(
@@ -171,43 +154,21 @@ async def registreer_zaak(
     regios: Regios,
     kalender: Kalender,
     nu: datetime,
-    na_invoegen: Callable[[Zaak, Commissie], Awaitable[str | None]] | None = None,
-) -> tuple[Zaak, list[str]]:
-    """Register a complaint; `na_invoegen` runs in the same transaction (the panel) and may
-    return a warning that does not block the registration."""
+) -> Zaak:
+    """Register a complaint: the case, its parties and deadlines. Entry points call the
+    registration flow (commissie.procedure.registratie), which also composes the panel."""
     commissie = commissie_of_fout(regios, invoer.commissie)
-    if not toegang.mag_registreren(actor, commissie.code):
+    if not mag_registreren(actor, commissie.code):
         raise GeenToegang(f"U mag geen klachten registreren voor commissie {commissie.code}.")
     gedragingsdata = valideer_registratie(invoer, commissie, vandaag(nu))
-    # The number is max+1 under a unique constraint: a concurrent registration that takes
-    # the same number fails on insert and is simply tried again.
-    for poging in range(5):
-        zaak = _nieuwe_zaak(invoer, commissie, gedragingsdata, nu)
-        zaak.volgnummer = await _volgnummer(session, commissie.code, zaak.jaar)
-        zaak.nummer = f"{commissie.code}-{zaak.jaar}-{zaak.volgnummer:04d}"
-        herbereken_termijnen(zaak, commissie, kalender)
-        gebeurtenis(
-            zaak,
-            actor=actor,
-            nu=nu,
-            soort="ontvangen",
-            tekst=f"Klacht geregistreerd (ontvangen op {invoer.ontvangen_op.isoformat()}).",
-        )
-        session.add(zaak)
-        waarschuwingen: list[str] = []
-        try:
-            await session.flush()
-            if na_invoegen is not None:
-                w = await na_invoegen(zaak, commissie)
-                waarschuwingen += [w] if w else []
-            await session.commit()
-        except IntegrityError:
-            await session.rollback()
-            if poging == 4:
-                raise
-            continue
-        return zaak, waarschuwingen
-    raise AssertionError("unreachable")
+    zaak = _nieuwe_zaak(invoer, commissie, gedragingsdata, nu)
+    zaak.volgnummer = await volgnummer(session, commissie.code, zaak.jaar)
+    zaak.nummer = f"{commissie.code}-{zaak.jaar}-{zaak.volgnummer:04d}"
+    herbereken_termijnen(zaak, commissie, kalender)
+    session.add(zaak)
+    await session.flush()
+    await publiceer(session, ZaakGeregistreerd(zaak=zaak, actor=actor, nu=nu))
+    return zaak
 
 
 def _nieuwe_zaak(
@@ -270,29 +231,6 @@ def _nieuwe_zaak(
     return zaak
 
 
-_DETAIL = (
-    selectinload(Zaak.partijen),
-    selectinload(Zaak.categorieen),
-    selectinload(Zaak.gedragingen),
-    selectinload(Zaak.termijnen),
-    selectinload(Zaak.verdagingen),
-    selectinload(Zaak.gebeurtenissen),
-)
-
-
-async def haal_zaak(
-    *, session: AsyncSession, actor: Actor, nummer: str, nu: datetime, actie: str = "inzage"
-) -> Zaak:
-    """Load one case the actor may see (404 otherwise, so existence does not leak); log the look."""
-    zaak = await session.scalar(
-        select(Zaak).where(Zaak.nummer == nummer, toegang.zichtbaar(actor)).options(*_DETAIL)
-    )
-    if zaak is None:
-        raise NietGevonden(f"Zaak {nummer} bestaat niet of u heeft er geen toegang toe.")
-    session.add(Inzage(zaak_id=zaak.id, gebruiker_id=actor.id, op=nu, actie=actie))
-    return zaak
-
-
 async def signalen(*, session: AsyncSession, zaak: Zaak) -> list[Signaal]:
     """Awb 9:8 flags; looks up earlier cases against the same accused in the committee."""
     beklaagden = {(p.korps_code, p.naam_sleutel) for p in zaak.partijen if p.rol == "beklaagde"}
@@ -328,7 +266,7 @@ async def signalen(*, session: AsyncSession, zaak: Zaak) -> list[Signaal]:
             EerdereZaak(
                 nummer=r.nummer,
                 ontvangen_op=r.ontvangen_op,
-                behandeld=Status(r.status) in _BEHANDELD,
+                behandeld=Status(r.status) in BEHANDELD,
                 gedragingsdata=tuple(sorted(data.get(r.id, []))),
             )
             for r in sorted(rijen, key=lambda r: r.nummer)

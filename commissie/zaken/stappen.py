@@ -1,5 +1,8 @@
-"""Procedural steps on a case. Every status change goes through `overgang`: one place for
-the transition check and its side effects (deadlines settled or lapsed, timeline entry)."""
+"""Procedural steps on a case. Every status change goes through `overgang`: one place for the
+transition check and its side effects (deadlines settled or lapsed, the event).
+
+Steps work on a case the caller loaded with its access check (commissie.panel.toegang) and
+check themselves that the actor is the committee's secretariat. Nothing here commits."""
 
 from __future__ import annotations
 
@@ -9,22 +12,31 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor
 from commissie.atw import Kalender
-from commissie.fouten import Conflict, GeenToegang, OngeldigeInvoer
-from commissie.regios import Regios
+from commissie.eenheid import publiceer
+from commissie.fouten import Conflict, OngeldigeInvoer
+from commissie.regios import Regios, commissie_of_fout
 from commissie.tijd import vandaag
-from commissie.zaken import toegang
+from commissie.zaken.events import (
+    OntvangstBevestigd,
+    OntvankelijkheidBeslist,
+    StatusGewijzigd,
+    Verdaagd,
+)
 from commissie.zaken.models import Verdaging, Zaak
+from commissie.zaken.rechten import vereis_behandelaar
 from commissie.zaken.regels import (
     AFGEROND,
+    EIGEN_STAP,
     LABEL,
+    VERDAGING_MOGELIJK,
     VERVALT_BIJ,
     VOLDAAN_BIJ,
     Status,
     controleer_overgang,
 )
 from commissie.zaken.schemas import OntvankelijkheidIn, VerdagingIn
-from commissie.zaken.service import commissie_of_fout, gebeurtenis, haal_zaak, herbereken_termijnen
-from commissie.zaken.termijnen import Soort, toets_verdaging, weken_tekst
+from commissie.zaken.service import herbereken_termijnen
+from commissie.zaken.termijnen import Soort, toets_verdaging
 
 
 def _datum(gegeven: date | None, nu: datetime, veld: str) -> date:
@@ -34,17 +46,15 @@ def _datum(gegeven: date | None, nu: datetime, veld: str) -> date:
     return dag
 
 
-async def zaak_voor_behandeling(
-    session: AsyncSession, actor: Actor, nummer: str, nu: datetime
-) -> Zaak:
-    zaak = await haal_zaak(session=session, actor=actor, nummer=nummer, nu=nu, actie="behandeling")
-    if not toegang.mag_behandelen(actor, zaak):
-        raise GeenToegang("Alleen het secretariaat van de commissie zet procedurestappen.")
-    return zaak
-
-
-def overgang(
-    zaak: Zaak, naar: Status, *, actor: Actor, nu: datetime, op: date, toelichting: str = ""
+async def overgang(
+    session: AsyncSession,
+    zaak: Zaak,
+    naar: Status,
+    *,
+    actor: Actor | None,
+    nu: datetime,
+    op: date,
+    toelichting: str = "",
 ) -> None:
     van = Status(zaak.status)
     controleer_overgang(van, naar)
@@ -61,16 +71,16 @@ def overgang(
             t.status, t.voldaan_op = "voldaan", op
         elif Soort(t.soort) in vervalt:
             t.status = "vervallen"
-    tekst = f"Status: {LABEL[van]} → {LABEL[naar]}."
-    if toelichting.strip():
-        tekst += f" {toelichting.strip()}"
-    gebeurtenis(
-        zaak, actor=actor, nu=nu, soort="status", tekst=tekst, van=van.value, naar=naar.value
+    await publiceer(
+        session,
+        StatusGewijzigd(
+            zaak=zaak, actor=actor, nu=nu, van=van, naar=naar, op=op, toelichting=toelichting
+        ),
     )
 
 
 async def wijzig_status(
-    *, session: AsyncSession, actor: Actor, nummer: str, naar: str, toelichting: str, nu: datetime
+    *, session: AsyncSession, actor: Actor, zaak: Zaak, naar: str, toelichting: str, nu: datetime
 ) -> Zaak:
     try:
         doel = Status(naar)
@@ -79,25 +89,25 @@ async def wijzig_status(
         raise OngeldigeInvoer(
             f"Veld 'status': onbekende status '{naar}'; bekend zijn {namen}.", veld="status"
         ) from None
-    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
+    vereis_behandelaar(actor, zaak)
     controleer_overgang(Status(zaak.status), doel)  # what is allowed now comes first
-    if doel in (Status.ONTVANKELIJK, Status.NIET_ONTVANKELIJK):
+    if doel in EIGEN_STAP:
+        stap = EIGEN_STAP[doel].format(nummer=zaak.nummer)
         raise Conflict(
-            "Ontvankelijkheid wordt beslist via /ontvankelijkheid, met toelichting en datum."
+            f"De status '{doel.value}' heeft een eigen stap met datum en gronden: gebruik {stap}."
         )
     if doel in (Status.INGETROKKEN, Status.OPGELOST) and not toelichting.strip():
         raise OngeldigeInvoer(
             f"Veld 'toelichting': zeg waarom de zaak {LABEL[doel]} is.", veld="toelichting"
         )
-    overgang(zaak, doel, actor=actor, nu=nu, op=vandaag(nu), toelichting=toelichting)
-    await session.commit()
+    await overgang(session, zaak, doel, actor=actor, nu=nu, op=vandaag(nu), toelichting=toelichting)
     return zaak
 
 
 async def beslis_ontvankelijkheid(
-    *, session: AsyncSession, actor: Actor, nummer: str, invoer: OntvankelijkheidIn, nu: datetime
+    *, session: AsyncSession, actor: Actor, zaak: Zaak, invoer: OntvankelijkheidIn, nu: datetime
 ) -> Zaak:
-    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
+    vereis_behandelaar(actor, zaak)
     op = _datum(invoer.besloten_op, nu, "besloten_op")
     if op < zaak.ontvangen_op:
         raise OngeldigeInvoer(
@@ -110,12 +120,22 @@ async def beslis_ontvankelijkheid(
             veld="toelichting",
         )
     naar = Status.ONTVANKELIJK if invoer.ontvankelijk else Status.NIET_ONTVANKELIJK
-    toelichting = invoer.toelichting
+    toelichting = invoer.toelichting.strip()
     if not invoer.ontvankelijk:
         # Seed 3.5: the complainant may still choose mediation via a vertrouwenspersoon.
         toelichting += " Klager gewezen op bemiddeling via een vertrouwenspersoon."
-    overgang(zaak, naar, actor=actor, nu=nu, op=op, toelichting=toelichting)
-    await session.commit()
+    await overgang(session, zaak, naar, actor=actor, nu=nu, op=op, toelichting=toelichting)
+    await publiceer(
+        session,
+        OntvankelijkheidBeslist(
+            zaak=zaak,
+            actor=actor,
+            nu=nu,
+            ontvankelijk=invoer.ontvankelijk,
+            besloten_op=op,
+            gronden=invoer.toelichting.strip(),
+        ),
+    )
     return zaak
 
 
@@ -123,22 +143,18 @@ async def verdaag(
     *,
     session: AsyncSession,
     actor: Actor,
-    nummer: str,
+    zaak: Zaak,
     invoer: VerdagingIn,
     regios: Regios,
     kalender: Kalender,
     nu: datetime,
 ) -> Zaak:
-    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
-    if Status(zaak.status) not in (
-        Status.ONTVANGEN,
-        Status.ONTVANKELIJK,
-        Status.VERWEER,
-        Status.ZITTING,
-        Status.ADVIES_UITGEBRACHT,
-    ):
+    vereis_behandelaar(actor, zaak)
+    status = Status(zaak.status)
+    if status not in VERDAGING_MOGELIJK:
         raise Conflict(
-            f"Verdagen kan alleen zolang het besluit nog niet is genomen; de zaak is {LABEL[Status(zaak.status)]}."
+            "Verdagen kan alleen zolang het besluit nog niet is genomen; "
+            f"de zaak is {LABEL[status]}."
         )
     if not invoer.reden.strip():
         raise OngeldigeInvoer("Veld 'reden': mag niet leeg zijn.", veld="reden")
@@ -167,47 +183,38 @@ async def verdaag(
         besloten_op=op,
         huidige_besluittermijn=besluit.einddatum,
     )
-    zaak.verdagingen.append(
-        Verdaging(
-            weken=invoer.weken,
-            reden=invoer.reden.strip(),
-            besloten_op=op,
-            instemming_datum=instemming.datum if instemming else None,
-            instemming_kenmerk=instemming.kenmerk.strip() if instemming else None,
-            door_id=actor.id,
-            aangemaakt_op=nu,
-        )
+    verdaging = Verdaging(
+        weken=invoer.weken,
+        reden=invoer.reden.strip(),
+        besloten_op=op,
+        instemming_datum=instemming.datum if instemming else None,
+        instemming_kenmerk=instemming.kenmerk.strip() if instemming else None,
+        door_id=actor.gebruiker_id,
+        aangemaakt_op=nu,
     )
+    zaak.verdagingen.append(verdaging)
     zaak.verdaagd_weken += invoer.weken
     zaak.gewijzigd_op = nu
     herbereken_termijnen(zaak, commissie, kalender)
     nieuw = next(t for t in zaak.termijnen if t.soort == Soort.BESLUIT.value)
-    gebeurtenis(
-        zaak,
-        actor=actor,
-        nu=nu,
-        soort="verdaging",
-        tekst=(
-            f"Afhandeling verdaagd met {weken_tekst(invoer.weken)} (totaal {weken_tekst(zaak.verdaagd_weken)}); "
-            f"besluit nu uiterlijk {nieuw.einddatum.isoformat()}. Klager en beklaagde(n) "
-            "schriftelijk in kennis te stellen (Awb 9:11 lid 2)."
-            + (
-                f" Instemming klager: {instemming.kenmerk} van {instemming.datum.isoformat()}."
-                if instemming
-                else ""
-            )
+    await publiceer(
+        session,
+        Verdaagd(
+            zaak=zaak,
+            actor=actor,
+            nu=nu,
+            verdaging=verdaging,
+            totaal_weken=zaak.verdaagd_weken,
+            besluit_uiterlijk=nieuw.einddatum,
         ),
-        weken=invoer.weken,
-        totaal=zaak.verdaagd_weken,
     )
-    await session.commit()
     return zaak
 
 
 async def registreer_ontvangstbevestiging(
-    *, session: AsyncSession, actor: Actor, nummer: str, verzonden_op: date | None, nu: datetime
+    *, session: AsyncSession, actor: Actor, zaak: Zaak, verzonden_op: date | None, nu: datetime
 ) -> Zaak:
-    zaak = await zaak_voor_behandeling(session, actor, nummer, nu)
+    vereis_behandelaar(actor, zaak)
     if Status(zaak.status) in AFGEROND:
         raise Conflict(
             f"De zaak is {LABEL[Status(zaak.status)]}; er valt niets meer te bevestigen."
@@ -219,18 +226,12 @@ async def registreer_ontvangstbevestiging(
         )
     if zaak.ontvangstbevestiging_op is not None:
         raise Conflict(
-            f"De ontvangstbevestiging is al geregistreerd op {zaak.ontvangstbevestiging_op.isoformat()}."
+            "De ontvangstbevestiging is al geregistreerd op "
+            f"{zaak.ontvangstbevestiging_op.isoformat()}."
         )
     zaak.ontvangstbevestiging_op = op
     for t in zaak.termijnen:
         if t.soort == Soort.ONTVANGSTBEVESTIGING.value and t.status == "open":
             t.status, t.voldaan_op = "voldaan", op
-    gebeurtenis(
-        zaak,
-        actor=actor,
-        nu=nu,
-        soort="ontvangstbevestiging",
-        tekst=f"Ontvangstbevestiging verzonden op {op.isoformat()} (Awb 9:6), met vermelding dat de commissie adviseert (Awb 9:15).",
-    )
-    await session.commit()
+    await publiceer(session, OntvangstBevestigd(zaak=zaak, actor=actor, nu=nu, verzonden_op=op))
     return zaak

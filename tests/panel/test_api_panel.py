@@ -223,7 +223,8 @@ def test_handmatige_aanwijzing(
     assert nieuw["uitleg"]["toelichting"] == "Ervaring met meldkamerzaken."
     detail = client.get(f"/api/zaken/{z['nummer']}", headers=secretaris).json()
     assert any(
-        g["soort"] == "handmatig" and "Ervaring" in g["omschrijving"] for g in detail["tijdlijn"]
+        g["soort"] == "handmatig" and g["toelichting"] == "Ervaring met meldkamerzaken."
+        for g in detail["tijdlijn"]
     )
 
 

@@ -162,8 +162,11 @@ def test_niet_ontvankelijk(api: Api) -> None:
         "advies": ("2026-04-07", "vervallen", None),
         "besluit": ("2026-05-01", "vervallen", None),
     }
-    assert grond in z["tijdlijn"][-1]["omschrijving"]
-    assert "vertrouwenspersoon" in z["tijdlijn"][-1]["omschrijving"]
+    # The grounds are free text: with the entry, apart from its facts (secretariat only).
+    laatste = z["tijdlijn"][-1]
+    assert laatste["omschrijving"] == "Status: ontvangen → niet-ontvankelijk."
+    assert grond in laatste["toelichting"] and "vertrouwenspersoon" in laatste["toelichting"]
+    assert laatste["datum"] == "2026-03-02"
     assert [t["soort"] for t in api.open()] == ["ontvangstbevestiging"]
     assert api.verdaag(nummer, 2).status_code == 409
     assert api.zet(nummer, "afgesloten").status_code == 200
@@ -217,7 +220,7 @@ def test_intrekken_of_oplossen_vraagt_toelichting(api: Api, van: str, naar: str)
     assert r.status_code == 200, r.text
     z = r.json()
     assert (z["status"], z["volgende_stappen"]) == (naar, [])
-    assert "uitgepraat" in z["tijdlijn"][-1]["omschrijving"]
+    assert z["tijdlijn"][-1]["toelichting"] == "Het is uitgepraat."
     for soort, (datum, status, voldaan_op) in _termijnen(z).items():
         # What was met stays met; everything still open lapses.
         verwacht = voor[soort] if voor[soort][1] == "voldaan" else (datum, "vervallen", None)
@@ -255,7 +258,8 @@ def test_verdaging_tot_vier_weken_en_verder_met_instemming(api: Api) -> None:
     assert (v["weken"], v["besloten_op"], v["instemming_klager"]) == (4, "2026-03-02", None)
     assert v["reden"] == "Getuigen niet eerder beschikbaar."
     laatste = z["tijdlijn"][-1]
-    assert laatste["soort"] == "verdaging" and "2026-05-18" in laatste["omschrijving"]
+    assert laatste["soort"] == "verdaging" and "18 mei 2026" in laatste["omschrijving"]
+    assert laatste["toelichting"] == "Getuigen niet eerder beschikbaar."
 
     voor = api.stand(nummer)
     r = api.verdaag(nummer, 1)
@@ -269,7 +273,9 @@ def test_verdaging_tot_vier_weken_en_verder_met_instemming(api: Api) -> None:
     assert z["verdaagd_weken"] == 5
     assert (z["termijnen"]["advies"], z["termijnen"]["besluit"]) == ("2026-04-23", "2026-05-21")
     assert z["verdagingen"][1]["instemming_klager"] == instemming
-    assert "Brief klager 27-02-2026" in z["tijdlijn"][-1]["omschrijving"]
+    # The consent's reference is free text: the secretariat reads it, nobody else.
+    assert "Brief klager 27-02-2026" in z["tijdlijn"][-1]["toelichting"]
+    assert "Brief klager" not in z["tijdlijn"][-1]["omschrijving"]
 
 
 def test_verdaging_schuift_advies_door_atw(api: Api) -> None:

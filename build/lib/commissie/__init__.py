@@ -1,0 +1,1 @@
+"""commissie: zaaksysteem voor de gezamenlijke klachtencommissie ongewenste omgangsvormen."""

@@ -1,0 +1,3 @@
+from commissie.cli import main
+
+main()

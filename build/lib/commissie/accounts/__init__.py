@@ -1,0 +1,1 @@
+"""Accounts: users with roles, browser sessions and bearer tokens."""

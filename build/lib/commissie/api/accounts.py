@@ -1,0 +1,83 @@
+"""Logging in and out, and who am I."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Request, Response, get, post
+from litestar.datastructures import Cookie
+from litestar.params import JSONBody
+
+from commissie.accounts import service
+from commissie.accounts.middleware import SESSIE_COOKIE
+from commissie.accounts.rollen import Actor
+from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving
+from commissie.omgeving import Omgeving
+
+
+class LoginIn(msgspec.Struct, forbid_unknown_fields=True):
+    gebruikersnaam: Annotated[str, msgspec.Meta(min_length=1, max_length=80, pattern=r"^[^\x00]*$")]
+    wachtwoord: Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=r"^[^\x00]*$")]
+
+
+class IkUit(msgspec.Struct):
+    gebruikersnaam: str
+    rol: str
+    commissie: str | None
+    korps: str | None
+
+
+def ik_uit(actor: Actor) -> IkUit:
+    return IkUit(actor.gebruikersnaam, actor.rol.value, actor.commissie_code, actor.korps_code)
+
+
+def sessie_cookie(omgeving: Omgeving, waarde: str, max_age: int) -> Cookie:
+    return Cookie(
+        key=SESSIE_COOKIE,
+        value=waarde,
+        httponly=True,
+        samesite="strict",  # no cross-site requests carry the session: CSRF defence
+        secure=omgeving.settings.secure_cookies,
+        max_age=max_age,
+        path="/",
+    )
+
+
+@post("/api/login", exclude_from_auth=True, status_code=200)
+async def login(
+    data: JSONBody[LoginIn], db_session: DbSession, omgeving: HuidigeOmgeving
+) -> Response[Any]:
+    uitkomst = await service.log_in(
+        session=db_session,
+        gebruikersnaam=data.gebruikersnaam,
+        wachtwoord=data.wachtwoord,
+        nu=omgeving.klok(),
+        uren=omgeving.settings.sessie_uren,
+    )
+    if uitkomst is None:
+        # Answered, not raised: the failed attempt is committed with this unit of work.
+        return Response(
+            {"status_code": 401, "detail": "Gebruikersnaam of wachtwoord klopt niet."},
+            status_code=401,
+        )
+    sleutel, actor = uitkomst
+    return Response(
+        ik_uit(actor),
+        cookies=[sessie_cookie(omgeving, sleutel, omgeving.settings.sessie_uren * 3600)],
+    )
+
+
+@post("/api/logout", status_code=200)
+async def logout(
+    request: Request, db_session: DbSession, omgeving: HuidigeOmgeving
+) -> Response[dict[str, str]]:
+    sleutel = request.cookies.get(SESSIE_COOKIE)
+    if sleutel:
+        await service.log_uit(session=db_session, sleutel=sleutel)
+    return Response({"detail": "Uitgelogd."}, cookies=[sessie_cookie(omgeving, "", 0)])
+
+
+@get("/api/ik")
+async def ik(actor: HuidigeActor) -> IkUit:
+    return ik_uit(actor)

@@ -1,0 +1,41 @@
+"""Litestar dependencies shared by all routes."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from datetime import datetime
+
+from litestar import Request
+from litestar.datastructures import State
+from litestar.di import NamedDependency
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from commissie.accounts.rollen import Actor
+from commissie.eenheid import werkeenheid
+from commissie.omgeving import Omgeving
+
+
+async def provide_db_session(state: State) -> AsyncGenerator[AsyncSession, None]:
+    # The request is the unit of work: committed when the handler returns (whatever status it
+    # chose), rolled back when it raises, so a failed request leaves nothing half-written.
+    async with werkeenheid(state.omgeving.sessionmaker) as session:
+        yield session
+
+
+def provide_omgeving(state: State) -> Omgeving:
+    return state.omgeving
+
+
+def provide_nu(state: State) -> datetime:
+    return state.omgeving.klok()
+
+
+def provide_actor(request: Request) -> Actor:
+    return request.user
+
+
+# Named dependencies, spelled out so handlers declare what they are injected with.
+DbSession = NamedDependency[AsyncSession]
+HuidigeActor = NamedDependency[Actor]
+Nu = NamedDependency[datetime]
+HuidigeOmgeving = NamedDependency[Omgeving]

@@ -1,0 +1,188 @@
+"""Cases: register, list, read, and the secretariat's procedural steps."""
+
+from __future__ import annotations
+
+from litestar import Controller, get, post
+from litestar.params import FromPath, FromQuery, JSONBody, Parameter
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from commissie.accounts.middleware import vereis_rol
+from commissie.accounts.rollen import Actor, Rol
+from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
+from commissie.fouten import OngeldigeInvoer
+from commissie.panel.toegang import haal_zaak
+from commissie.procedure import overzichten, zaakweergave
+from commissie.procedure.registratie import registreer
+from commissie.zaken import stappen
+from commissie.zaken.models import Zaak
+from commissie.zaken.schemas import (
+    CommissieUit,
+    KorpsUit,
+    OntvangstbevestigingIn,
+    OntvankelijkheidIn,
+    OpenTermijn,
+    StatusIn,
+    VerdagingIn,
+    ZaakIn,
+    ZaakLijst,
+    ZaakUit,
+)
+
+_SECRETARIS = [vereis_rol(Rol.SECRETARIS)]
+
+
+async def _weergave(session: AsyncSession, actor: Actor, zaak: Zaak) -> ZaakUit:
+    return await zaakweergave.zaak_weergave(session=session, actor=actor, zaak=zaak)
+
+
+class ZakenController(Controller):
+    path = "/api/zaken"
+    tags = ("zaken",)
+
+    @post("/", guards=_SECRETARIS, status_code=201, summary="Klacht registreren")
+    async def registreer(
+        self,
+        data: JSONBody[ZaakIn],
+        db_session: DbSession,
+        actor: HuidigeActor,
+        omgeving: HuidigeOmgeving,
+        nu: Nu,
+    ) -> ZaakUit:
+        zaak, waarschuwingen = await registreer(
+            session=db_session,
+            actor=actor,
+            invoer=data,
+            regios=omgeving.regios,
+            kalender=omgeving.kalender,
+            nu=nu,
+        )
+        uit = await _weergave(db_session, actor, zaak)
+        uit.waarschuwingen = waarschuwingen
+        return uit
+
+    @get("/", summary="Zaken die u mag zien")
+    async def lijst(
+        self,
+        db_session: DbSession,
+        actor: HuidigeActor,
+        status: FromQuery[str | None] = None,
+        na: str | None = Parameter(default=None, description="cursor uit 'volgende'"),
+        limiet: int = Parameter(default=50, ge=1, le=200),
+    ) -> ZaakLijst:
+        cursor = None
+        if na is not None:
+            if not (na.isascii() and na.isdigit() and len(na) <= 10):
+                raise OngeldigeInvoer(
+                    "Parameter 'na': verwacht de cursor uit 'volgende'.", veld="na"
+                )
+            cursor = int(na)
+        return await overzichten.lijst_zaken(
+            session=db_session, actor=actor, status=status, na=cursor, limiet=limiet
+        )
+
+    @get("/{nummer:str}", summary="Eén zaak")
+    async def detail(
+        self, nummer: FromPath[str], db_session: DbSession, actor: HuidigeActor, nu: Nu
+    ) -> ZaakUit:
+        zaak = await haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu)
+        return await _weergave(db_session, actor, zaak)
+
+    @post("/{nummer:str}/ontvankelijkheid", guards=_SECRETARIS, status_code=200)
+    async def ontvankelijkheid(
+        self,
+        nummer: FromPath[str],
+        data: JSONBody[OntvankelijkheidIn],
+        db_session: DbSession,
+        actor: HuidigeActor,
+        nu: Nu,
+    ) -> ZaakUit:
+        zaak = await haal_zaak(
+            session=db_session, actor=actor, nummer=nummer, nu=nu, actie="behandeling"
+        )
+        await stappen.beslis_ontvankelijkheid(
+            session=db_session, actor=actor, zaak=zaak, invoer=data, nu=nu
+        )
+        return await _weergave(db_session, actor, zaak)
+
+    @post("/{nummer:str}/verdaging", guards=_SECRETARIS, status_code=200)
+    async def verdaging(
+        self,
+        nummer: FromPath[str],
+        data: JSONBody[VerdagingIn],
+        db_session: DbSession,
+        actor: HuidigeActor,
+        omgeving: HuidigeOmgeving,
+        nu: Nu,
+    ) -> ZaakUit:
+        zaak = await haal_zaak(
+            session=db_session, actor=actor, nummer=nummer, nu=nu, actie="behandeling"
+        )
+        await stappen.verdaag(
+            session=db_session,
+            actor=actor,
+            zaak=zaak,
+            invoer=data,
+            regios=omgeving.regios,
+            kalender=omgeving.kalender,
+            nu=nu,
+        )
+        return await _weergave(db_session, actor, zaak)
+
+    @post("/{nummer:str}/status", guards=_SECRETARIS, status_code=200)
+    async def status(
+        self,
+        nummer: FromPath[str],
+        data: JSONBody[StatusIn],
+        db_session: DbSession,
+        actor: HuidigeActor,
+        nu: Nu,
+    ) -> ZaakUit:
+        zaak = await haal_zaak(
+            session=db_session, actor=actor, nummer=nummer, nu=nu, actie="behandeling"
+        )
+        await stappen.wijzig_status(
+            session=db_session,
+            actor=actor,
+            zaak=zaak,
+            naar=data.status,
+            toelichting=data.toelichting,
+            nu=nu,
+        )
+        return await _weergave(db_session, actor, zaak)
+
+    @post("/{nummer:str}/ontvangstbevestiging", guards=_SECRETARIS, status_code=200)
+    async def ontvangstbevestiging(
+        self,
+        nummer: FromPath[str],
+        data: JSONBody[OntvangstbevestigingIn],
+        db_session: DbSession,
+        actor: HuidigeActor,
+        nu: Nu,
+    ) -> ZaakUit:
+        zaak = await haal_zaak(
+            session=db_session, actor=actor, nummer=nummer, nu=nu, actie="behandeling"
+        )
+        await stappen.registreer_ontvangstbevestiging(
+            session=db_session, actor=actor, zaak=zaak, verzonden_op=data.verzonden_op, nu=nu
+        )
+        return await _weergave(db_session, actor, zaak)
+
+
+@get("/api/termijnen", tags=["zaken"], summary="Open termijnen, verlopen eerst")
+async def termijnen(db_session: DbSession, actor: HuidigeActor, nu: Nu) -> list[OpenTermijn]:
+    return await overzichten.open_termijnen(session=db_session, actor=actor, nu=nu)
+
+
+@get("/api/commissies", tags=["configuratie"], summary="Uw commissies en hun korpsen")
+async def commissies(actor: HuidigeActor, omgeving: HuidigeOmgeving) -> list[CommissieUit]:
+    alle = omgeving.regios.commissies.values()
+    if actor.rol is not Rol.BEHEERDER:
+        alle = [c for c in alle if c.code == actor.commissie_code]
+    return [
+        CommissieUit(
+            code=c.code,
+            naam=c.naam,
+            korpsen=[KorpsUit(code=k.code, naam=k.naam) for k in c.korpsen.values()],
+        )
+        for c in sorted(alle, key=lambda c: c.code)
+    ]

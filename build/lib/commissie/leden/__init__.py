@@ -1,0 +1,1 @@
+"""Leden: the committee's members (name, home corps, unit, can chair)."""

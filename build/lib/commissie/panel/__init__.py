@@ -1,0 +1,1 @@
+"""Panel: who hears a case (chair from another corps, conflicts of interest, fair load)."""

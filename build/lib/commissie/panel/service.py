@@ -1,0 +1,360 @@
+"""Panel services: compose, replace (verschoning, wraking, illness) and override.
+
+The pure rules live in regels.py; this module loads their inputs, stores the seats with their
+explanation, keeps the fair-share ledger and writes the case timeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from commissie.accounts.rollen import Actor
+from commissie.eenheid import publiceer
+from commissie.fouten import Conflict, OngeldigeInvoer
+from commissie.leden.models import Lid
+from commissie.leden.service import afwezigen, leden_van
+from commissie.panel import regels
+from commissie.panel.events import (
+    PanelHerzien,
+    PanelOnvolledig,
+    VoorzitterViaTerugval,
+    ZetelBeeindigd,
+    ZetelToegewezen,
+)
+from commissie.panel.grootboek import bewaar_grootboek, lees_grootboek, vergrendel
+from commissie.panel.models import Conflictmelding, Panelzetel
+from commissie.regios import Commissie
+from commissie.tijd import vandaag
+from commissie.zaken.models import Zaak
+
+
+def _kandidaat(lid: Lid) -> regels.Kandidaat:
+    return regels.Kandidaat(
+        id=lid.id,
+        naam=lid.naam,
+        korps=lid.korps_code,
+        eenheid=lid.eenheid,
+        kan_voorzitten=lid.kan_voorzitten,
+        volgorde=lid.volgorde,
+    )
+
+
+def zaakfeiten(zaak: Zaak) -> regels.ZaakFeiten:
+    partijen = tuple(
+        regels.Partij(rol=p.rol, naam=p.naam, korps=p.korps_code, eenheid=p.eenheid)  # type: ignore[arg-type]
+        for p in zaak.partijen
+        if p.rol in ("klager", "beklaagde") and p.korps_code
+    )
+    return regels.ZaakFeiten(
+        klager_korps=zaak.korps_code,
+        beklaagde_korpsen=frozenset(p.korps for p in partijen if p.rol == "beklaagde"),
+        partijen=partijen,
+    )
+
+
+async def _conflicten(session: AsyncSession, zaak_id: int) -> dict[int, str]:
+    rijen = await session.scalars(select(Conflictmelding).where(Conflictmelding.zaak_id == zaak_id))
+    # The free text stays in the declaration itself; the explanation names only the kind.
+    return {c.lid_id: c.soort for c in rijen}
+
+
+async def actieve_zetels(session: AsyncSession, zaak_id: int) -> list[Panelzetel]:
+    return list(
+        await session.scalars(
+            select(Panelzetel)
+            .where(Panelzetel.zaak_id == zaak_id, Panelzetel.actief)
+            .order_by(Panelzetel.id)
+        )
+    )
+
+
+def _uitleg(
+    s: regels.Samenstelling, index: int, grond: str, toelichting: str | None
+) -> dict[str, Any]:
+    weging = [o for o in s.overwegingen if o.zetel == index]
+    uit: dict[str, Any] = {
+        "grond": grond,
+        "waarom": s.zetels[index].uitleg,
+        "overwogen": [
+            {"lid_id": o.lid_id, "naam": o.naam, "korps": o.korps, "tegoed": regels.getal(o.tegoed)}
+            for o in weging
+            if o.uitgesloten is None
+        ],
+        "uitgesloten": [
+            {"lid_id": o.lid_id, "naam": o.naam, "korps": o.korps, "reden": o.uitgesloten}
+            for o in weging
+            if o.uitgesloten is not None
+        ],
+        "waarschuwingen": list(s.waarschuwingen) if s.zetels[index].rol == "voorzitter" else [],
+    }
+    if toelichting:
+        uit["toelichting"] = toelichting
+    return uit
+
+
+async def _samenstellen(
+    *,
+    session: AsyncSession,
+    zaak: Zaak,
+    commissie: Commissie,
+    actor: Actor | None,
+    nu: datetime,
+    vervallen: Sequence[Panelzetel] = (),
+    uitgesloten_extra: Mapping[int, str] | None = None,
+    kandidaten_filter: set[int] | None = None,
+    grond: str = "automatisch",
+    toelichting: str | None = None,
+    vervallen_uitsluiten: bool = True,
+) -> list[Panelzetel]:
+    """Fill every open seat of the case; store seats, explanation and ledger. No commit."""
+    await vergrendel(session, commissie.code)
+    alle = await leden_van(session, commissie.code)
+    leden = [lid for lid in alle if lid.actief]
+    ids = [lid.id for lid in leden]
+    afwezig = await afwezigen(session, ids, vandaag(nu))
+    actief = await actieve_zetels(session, zaak.id)
+    weg = {z.id for z in vervallen}
+    vast = [regels.Zetel(z.rol, z.lid_id) for z in actief if z.id not in weg]  # type: ignore[arg-type]
+    kandidaten = [_kandidaat(lid) for lid in leden]
+    if kandidaten_filter is not None:
+        houden = kandidaten_filter | {z.lid_id for z in vast} | {z.lid_id for z in vervallen}
+        kandidaten = [k for k in kandidaten if k.id in houden]
+    extra = dict(uitgesloten_extra or {})
+    boek = await lees_grootboek(session, [lid.id for lid in alle])
+    conflicten = await _conflicten(session, zaak.id)
+    s = regels.stel_panel_samen(
+        regel=regels.regel_voor(commissie),
+        kandidaten=kandidaten,
+        zaak=zaakfeiten(zaak),
+        afwezig=frozenset(afwezig),
+        conflicten=conflicten,
+        grootboek=boek,
+        vast=vast,
+        uitgesloten_extra=extra,
+        vervallen=[regels.Zetel(z.rol, z.lid_id) for z in vervallen],  # type: ignore[arg-type]
+        vervallen_uitsluiten=vervallen_uitsluiten,
+    )
+    namen = {lid.id: lid for lid in alle}
+    # Only now that the rules accepted: end the replaced seats (nothing changes on refusal).
+    beeindigd: list[tuple[Panelzetel, str]] = []
+    for z in vervallen:
+        z.actief, z.beeindigd_op = False, nu
+        z.einde_reden, z.einde_toelichting = grond, toelichting
+        beeindigd.append((z, grond))
+    blijft = {(z.lid_id, z.rol) for z in s.zetels}
+    for z in actief:
+        if z.actief and (z.lid_id, z.rol) not in blijft:  # moved up from member to chair
+            z.actief, z.beeindigd_op = False, nu
+            z.einde_reden, z.einde_toelichting = "doorgeschoven", "doorgeschoven naar voorzitter"
+            beeindigd.append((z, "doorgeschoven"))
+    nieuw: list[Panelzetel] = []
+    bezet = {(z.lid_id, z.rol) for z in vast}
+    for index, zetel in enumerate(s.zetels):
+        if (zetel.lid_id, zetel.rol) in bezet:
+            continue
+        pz = Panelzetel(
+            zaak_id=zaak.id,
+            lid_id=zetel.lid_id,
+            rol=zetel.rol,
+            actief=True,
+            aangewezen_op=nu,
+            aangewezen_door_id=actor.gebruiker_id if actor else None,
+            uitleg=_uitleg(s, index, grond, toelichting),
+        )
+        session.add(pz)
+        nieuw.append(pz)
+    await bewaar_grootboek(session, boek, s.grootboek)
+    await session.flush()
+    for z, reden in beeindigd:
+        await publiceer(
+            session,
+            ZetelBeeindigd(
+                zaak=zaak,
+                actor=actor,
+                nu=nu,
+                lid_id=z.lid_id,
+                naam=namen[z.lid_id].naam,
+                rol=z.rol,
+                reden=reden,
+                vacant=False,
+            ),
+        )
+    for pz in nieuw:
+        lid = namen[pz.lid_id]
+        await publiceer(
+            session,
+            ZetelToegewezen(
+                zaak=zaak,
+                actor=actor,
+                nu=nu,
+                lid_id=lid.id,
+                naam=lid.naam,
+                korps=lid.korps_code,
+                rol=pz.rol,
+                grond=grond,
+            ),
+        )
+    if s.waarschuwingen:
+        await publiceer(session, VoorzitterViaTerugval(zaak=zaak, actor=actor, nu=nu))
+    return nieuw
+
+
+async def bij_registratie(
+    *, session: AsyncSession, zaak: Zaak, commissie: Commissie, actor: Actor, nu: datetime
+) -> str | None:
+    """Compose the panel of a new case. A committee without enough members does not block
+    the registration: the reason goes on the timeline and is returned as a warning."""
+    # The rules raise before anything is written, so a refusal leaves the session clean.
+    try:
+        await _samenstellen(session=session, zaak=zaak, commissie=commissie, actor=actor, nu=nu)
+    except Conflict as fout:
+        # The timeline is read by the panel too: the reasons (who is excluded and why) go
+        # only to the secretary, in the answer to this registration.
+        await publiceer(session, PanelOnvolledig(zaak=zaak, actor=actor, nu=nu))
+        return fout.bericht
+    return None
+
+
+async def stel_opnieuw_samen(
+    *,
+    session: AsyncSession,
+    zaak: Zaak,
+    commissie: Commissie,
+    actor: Actor,
+    nu: datetime,
+    opnieuw: bool,
+    reden: str,
+) -> list[Panelzetel]:
+    """Compose the panel: fill vacant seats, or with `opnieuw` start over (with a reason)."""
+    await vergrendel(session, commissie.code)
+    actief = await actieve_zetels(session, zaak.id)
+    if not opnieuw:
+        if len(actief) >= commissie.panel.grootte:
+            raise Conflict(
+                "Het panel is compleet; stuur 'opnieuw': true met een reden om het opnieuw "
+                "samen te stellen, of vervang één lid."
+            )
+        grond = "aanvulling" if actief else "automatisch"
+        return await _samenstellen(
+            session=session,
+            zaak=zaak,
+            commissie=commissie,
+            actor=actor,
+            nu=nu,
+            grond=grond,
+            toelichting=reden.strip() or None,
+        )
+    if not reden.strip():
+        raise OngeldigeInvoer(
+            "Veld 'reden': zeg waarom het panel opnieuw wordt samengesteld.", veld="reden"
+        )
+    nieuw = await _samenstellen(
+        session=session,
+        zaak=zaak,
+        commissie=commissie,
+        actor=actor,
+        nu=nu,
+        vervallen=actief,
+        grond="herindeling",
+        vervallen_uitsluiten=False,
+        toelichting=reden.strip(),
+    )
+    await publiceer(session, PanelHerzien(zaak=zaak, actor=actor, nu=nu, reden=reden.strip()))
+    return nieuw
+
+
+async def vervang_lid(
+    *,
+    session: AsyncSession,
+    zaak: Zaak,
+    commissie: Commissie,
+    actor: Actor | None,
+    nu: datetime,
+    lid_id: int,
+    reden: str,
+    toelichting: str,
+    nieuw_lid: int | None = None,
+    vacant_mag: bool = False,
+) -> Panelzetel | None:
+    """End the member's seat and fill it again, keeping the other seats and the history.
+
+    `reden`: verschoning | wraking | ziektevervanging | vertrek | handmatig. With `nieuw_lid`
+    the secretary chooses the successor (override); the rules still refuse conflicts of
+    interest. With `vacant_mag`, a seat nobody can take is ended and left vacant (returns
+    None): the member must go whether or not a successor is at hand.
+    """
+    await vergrendel(session, commissie.code)
+    zetel = next((z for z in await actieve_zetels(session, zaak.id) if z.lid_id == lid_id), None)
+    if zetel is None:
+        raise Conflict(f"Lid {lid_id} heeft geen zetel in het panel van zaak {zaak.nummer}.")
+    try:
+        nieuw = await _samenstellen(
+            session=session,
+            zaak=zaak,
+            commissie=commissie,
+            actor=actor,
+            nu=nu,
+            vervallen=[zetel],
+            uitgesloten_extra={lid_id: reden},
+            kandidaten_filter={nieuw_lid} if nieuw_lid is not None else None,
+            grond=reden,
+            toelichting=toelichting,
+        )
+    except Conflict:
+        if not vacant_mag:
+            raise
+        # The departing member keeps the seat's load in the ledger until it is filled again.
+        zetel.actief, zetel.beeindigd_op = False, nu
+        zetel.einde_reden, zetel.einde_toelichting = reden, toelichting
+        lid = await session.get(Lid, zetel.lid_id)
+        await publiceer(
+            session,
+            ZetelBeeindigd(
+                zaak=zaak,
+                actor=actor,
+                nu=nu,
+                lid_id=zetel.lid_id,
+                naam=lid.naam if lid else "",
+                rol=zetel.rol,
+                reden=reden,
+                vacant=True,
+            ),
+        )
+        return None
+    return nieuw[0] if nieuw else None
+
+
+async def toets_handmatige_voorzitter(
+    *, session: AsyncSession, zaak: Zaak, commissie: Commissie, oud: Lid, nieuw: Lid, nu: datetime
+) -> None:
+    """An override may choose the person, not break the chair rule: the chair's corps is
+    weighed against every member available for this case, as the automatic choice would."""
+    zetel = next((z for z in await actieve_zetels(session, zaak.id) if z.lid_id == oud.id), None)
+    if zetel is None or zetel.rol != "voorzitter":
+        return
+    if not nieuw.kan_voorzitten:
+        raise Conflict(f"{nieuw.naam} kan niet voorzitten.")
+    leden = [lid for lid in await leden_van(session, commissie.code) if lid.actief]
+    afwezig = await afwezigen(session, [lid.id for lid in leden], vandaag(nu))
+    conflicten = await _conflicten(session, zaak.id)
+    feiten = zaakfeiten(zaak)
+    mogelijk = {
+        lid.korps_code
+        for lid in leden
+        if lid.kan_voorzitten
+        and lid.id not in afwezig
+        and lid.id not in conflicten
+        and lid.id != oud.id
+        and not regels.partijbanden(_kandidaat(lid), feiten)
+    }
+    korpsen, _, reden = regels.voorzitterskorpsen(regels.regel_voor(commissie), feiten, mogelijk)
+    if nieuw.korps_code not in korpsen:
+        raise Conflict(
+            f"De voorzitter moet uit {', '.join(sorted(korpsen))} komen ({reden}); "
+            f"{nieuw.naam} is van {nieuw.korps_code}. Kies een lid uit dat korps."
+        )

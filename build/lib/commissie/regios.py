@@ -1,0 +1,223 @@
+"""Committees and corps as configuration: one TOML file per joint committee in regios/.
+
+Loaded and validated at start-up; any problem stops start-up with the file, the key and
+the reason (ConfiguratieFout).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Literal
+
+import msgspec
+
+from commissie.fouten import ConfiguratieFout, OngeldigeInvoer
+
+CODE = Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{2,4}$")]
+TEKST = Annotated[str, msgspec.Meta(min_length=1)]
+POSITIEF = Annotated[int, msgspec.Meta(ge=1)]
+
+
+class Korpsleiding(msgspec.Struct, forbid_unknown_fields=True):
+    titel: TEKST
+    naam: TEKST
+    adres: Annotated[list[TEKST], msgspec.Meta(min_length=1)]
+
+
+class Zittingslocatie(msgspec.Struct, forbid_unknown_fields=True):
+    naam: TEKST
+    adres: TEKST
+
+
+class Korps(msgspec.Struct, forbid_unknown_fields=True):
+    code: CODE
+    naam: TEKST
+    koppen: POSITIEF
+    korpsleiding: Korpsleiding
+    zittingslocaties: Annotated[list[Zittingslocatie], msgspec.Meta(min_length=1)]
+    # Figures from the 2001 survey; used for demo data and load simulations.
+    meldingen_2jr: Annotated[int, msgspec.Meta(ge=0)] = 0
+    klachten_2jr: Annotated[int, msgspec.Meta(ge=0)] = 0
+
+
+class CommissieKop(msgspec.Struct, forbid_unknown_fields=True):
+    code: CODE
+    naam: TEKST
+    secretariaat_email: Annotated[str, msgspec.Meta(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    korpsen: Annotated[list[CODE], msgspec.Meta(min_length=2)]
+
+
+class Termijninstellingen(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    ontvankelijkheid_weken: POSITIEF = 1
+    advies_weken: POSITIEF = 6
+    # Awb 9:11: with an advisory committee the decision is due within 10 weeks.
+    besluit_weken: Annotated[int, msgspec.Meta(ge=1, le=10)] = 10
+    # Awb 9:11 lid 2: postponement of at most four weeks without consent.
+    verdaging_max_weken: Annotated[int, msgspec.Meta(ge=0, le=4)] = 4
+    verdaging_verschuift_advies: bool = True
+    verweer_weken: POSITIEF = 2
+
+
+class Panelinstellingen(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    grootte: Annotated[int, msgspec.Meta(ge=1, le=7)] = 3
+    verdeling: Literal["per_lid", "naar_koppen"] = "naar_koppen"
+    voorzitter_terugval: Literal["niet_beklaagde", "niet_klager"] = "niet_beklaagde"
+
+
+class CommissieBestand(msgspec.Struct, forbid_unknown_fields=True):
+    commissie: CommissieKop
+    korps: Annotated[list[Korps], msgspec.Meta(min_length=2)]
+    termijnen: Termijninstellingen = msgspec.field(default_factory=Termijninstellingen)
+    panel: Panelinstellingen = msgspec.field(default_factory=Panelinstellingen)
+
+
+class AtwBestand(msgspec.Struct, forbid_unknown_fields=True):
+    gelijkgestelde_dagen: list[date]
+
+
+@dataclass(frozen=True)
+class Commissie:
+    code: str
+    naam: str
+    secretariaat_email: str
+    korpsen: dict[str, Korps]
+    termijnen: Termijninstellingen
+    panel: Panelinstellingen
+    bestand: str
+
+
+@dataclass(frozen=True)
+class Regios:
+    commissies: dict[str, Commissie]
+    gelijkgestelde_dagen: frozenset[date]
+
+    def commissie(self, code: str) -> Commissie | None:
+        return self.commissies.get(code)
+
+    def korps(self, code: str) -> Korps | None:
+        for c in self.commissies.values():
+            if code in c.korpsen:
+                return c.korpsen[code]
+        return None
+
+    def commissie_van_korps(self, code: str) -> Commissie | None:
+        for c in self.commissies.values():
+            if code in c.korpsen:
+                return c
+        return None
+
+
+_PAD = re.compile(r"at `\$\.?([^`]*)`")
+
+
+def _fout_uit_msgspec(
+    bestand: str, fout: msgspec.ValidationError | msgspec.DecodeError
+) -> ConfiguratieFout:
+    tekst = str(fout)
+    m = _PAD.search(tekst)
+    sleutel = m.group(1) if m else "(bestand)"
+    reden = _PAD.sub("", tekst).rstrip(" -")
+    if "matching regex" in reden:
+        reden = (
+            "verwacht een e-mailadres"
+            if "@" in reden
+            else "verwacht een code van 2 tot 4 hoofdletters, bijvoorbeeld TW"
+        )
+    return ConfiguratieFout(bestand, sleutel or "(bestand)", reden)
+
+
+def laad_commissie(pad: Path) -> Commissie:
+    bestand = str(pad)
+    try:
+        data = msgspec.toml.decode(pad.read_bytes(), type=CommissieBestand)
+    except (msgspec.ValidationError, msgspec.DecodeError) as e:
+        raise _fout_uit_msgspec(bestand, e) from None
+    codes = [k.code for k in data.korps]
+    dubbel = sorted({c for c in codes if codes.count(c) > 1})
+    if dubbel:
+        raise ConfiguratieFout(
+            bestand, "korps.code", f"korps {dubbel[0]} staat er meer dan eens in"
+        )
+    if len(set(data.commissie.korpsen)) != len(data.commissie.korpsen):
+        raise ConfiguratieFout(bestand, "commissie.korpsen", "een korps staat er meer dan eens in")
+    if set(codes) != set(data.commissie.korpsen):
+        ontbreekt = sorted(set(data.commissie.korpsen) - set(codes))
+        extra = sorted(set(codes) - set(data.commissie.korpsen))
+        if ontbreekt:
+            reden = f"korps {ontbreekt[0]} heeft geen [[korps]]-blok"
+        else:
+            reden = f"[[korps]] {extra[0]} staat niet in commissie.korpsen"
+        raise ConfiguratieFout(bestand, "commissie.korpsen", reden)
+    t = data.termijnen
+    if t.advies_weken >= t.besluit_weken:
+        raise ConfiguratieFout(
+            bestand,
+            "termijnen.advies_weken",
+            "het advies moet eerder vallen dan het besluit (besluit_weken)",
+        )
+    if t.ontvankelijkheid_weken >= t.advies_weken:
+        raise ConfiguratieFout(
+            bestand, "termijnen.ontvankelijkheid_weken", "moet korter zijn dan advies_weken"
+        )
+    return Commissie(
+        code=data.commissie.code,
+        naam=data.commissie.naam,
+        secretariaat_email=data.commissie.secretariaat_email,
+        korpsen={
+            k.code: k
+            for k in sorted(data.korps, key=lambda k: data.commissie.korpsen.index(k.code))
+        },
+        termijnen=t,
+        panel=data.panel,
+        bestand=bestand,
+    )
+
+
+def laad_regios(map_: Path) -> Regios:
+    if not map_.is_dir():
+        raise ConfiguratieFout(str(map_), "(map)", "de map met commissiebestanden bestaat niet")
+    atw_pad = map_ / "atw.toml"
+    if not atw_pad.is_file():
+        raise ConfiguratieFout(str(atw_pad), "(bestand)", "het bestand met Atw-dagen ontbreekt")
+    try:
+        atw = msgspec.toml.decode(atw_pad.read_bytes(), type=AtwBestand)
+    except (msgspec.ValidationError, msgspec.DecodeError) as e:
+        raise _fout_uit_msgspec(str(atw_pad), e) from None
+    commissies: dict[str, Commissie] = {}
+    korps_bij: dict[str, str] = {}
+    for pad in sorted(map_.glob("*.toml")):
+        if pad.name == "atw.toml":
+            continue
+        c = laad_commissie(pad)
+        if c.code in commissies:
+            raise ConfiguratieFout(
+                str(pad),
+                "commissie.code",
+                f"code {c.code} staat ook in {commissies[c.code].bestand}",
+            )
+        for k in c.korpsen:
+            if k in korps_bij:
+                raise ConfiguratieFout(
+                    str(pad),
+                    "commissie.korpsen",
+                    f"korps {k} hoort al bij commissie {korps_bij[k]}",
+                )
+            korps_bij[k] = c.code
+        commissies[c.code] = c
+    if not commissies:
+        raise ConfiguratieFout(str(map_), "(map)", "geen enkel commissiebestand (*.toml) gevonden")
+    return Regios(commissies=commissies, gelijkgestelde_dagen=frozenset(atw.gelijkgestelde_dagen))
+
+
+def commissie_of_fout(regios: Regios, code: str, veld: str = "commissie") -> Commissie:
+    """The committee with this code, or a 400 naming the field and the known codes."""
+    c = regios.commissie(code)
+    if c is None:
+        bekend = ", ".join(sorted(regios.commissies))
+        raise OngeldigeInvoer(
+            f"Veld '{veld}': onbekende commissie '{code}'; bekend zijn {bekend}.", veld=veld
+        )
+    return c

@@ -1,0 +1,1 @@
+"""Server-rendered Dutch pages for the people who use the system."""

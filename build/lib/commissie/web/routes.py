@@ -1,0 +1,126 @@
+"""Pages: log in, the overview (cases and deadlines) and one case. Same services as the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+from litestar import Request, Response, get, post
+from litestar.params import FromPath, URLEncodedBody
+from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.response import Redirect, Template
+from litestar.template.config import TemplateConfig
+
+from commissie.accounts import service as accounts
+from commissie.accounts.middleware import SESSIE_COOKIE
+from commissie.accounts.rollen import Rol
+from commissie.api.accounts import sessie_cookie
+from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
+from commissie.config import Settings
+from commissie.fouten import TeVaak
+from commissie.panel.toegang import haal_zaak
+from commissie.procedure import overzichten, zaakweergave
+from commissie.tijd import lokaal, vandaag
+from commissie.zaken.regels import LABEL, Status
+from commissie.zaken.schemas import CATEGORIE_LABEL, Categorie
+
+
+class LoginForm(msgspec.Struct):
+    gebruikersnaam: str = ""
+    wachtwoord: str = ""
+
+
+def web_template_config(settings: Settings) -> TemplateConfig[JinjaTemplateEngine]:
+    def filters(engine: JinjaTemplateEngine) -> None:
+        engine.engine.filters["datum"] = lambda d: d.strftime("%d-%m-%Y") if d else ""
+        engine.engine.filters["tijdstip"] = lambda t: (
+            lokaal(t).strftime("%d-%m-%Y %H:%M") if t else ""
+        )
+        engine.engine.filters["statuslabel"] = lambda s: LABEL[Status(s)]
+        engine.engine.filters["categorie"] = lambda c: CATEGORIE_LABEL[Categorie(c)]
+
+    return TemplateConfig(
+        directory=settings.templates_dir / "web",
+        engine=JinjaTemplateEngine,
+        engine_callback=filters,
+    )
+
+
+@get("/login", exclude_from_auth=True, include_in_schema=False)
+async def login_pagina() -> Template:
+    return Template("login.html", context={"fout": None})
+
+
+@post("/login", exclude_from_auth=True, include_in_schema=False, status_code=200)
+async def login_formulier(
+    data: URLEncodedBody[LoginForm],
+    db_session: DbSession,
+    omgeving: HuidigeOmgeving,
+) -> Response[Any]:
+    uitkomst = None
+    if data.gebruikersnaam.strip() and data.wachtwoord:
+        try:
+            uitkomst = await accounts.log_in(
+                session=db_session,
+                gebruikersnaam=data.gebruikersnaam.strip()[:80],
+                wachtwoord=data.wachtwoord,
+                nu=omgeving.klok(),
+                uren=omgeving.settings.sessie_uren,
+            )
+        except TeVaak as fout:
+            return Template(
+                "login.html",
+                context={"fout": fout.bericht, "naam": data.gebruikersnaam},
+                status_code=429,
+            )
+    if uitkomst is None:
+        return Template(
+            "login.html",
+            context={
+                "fout": "Gebruikersnaam of wachtwoord klopt niet.",
+                "naam": data.gebruikersnaam,
+            },
+            status_code=401,
+        )
+    sleutel, _ = uitkomst
+    return Redirect(
+        "/",
+        status_code=303,
+        cookies=[sessie_cookie(omgeving, sleutel, omgeving.settings.sessie_uren * 3600)],
+    )
+
+
+@post("/uitloggen", include_in_schema=False, status_code=303)
+async def uitloggen(request: Request, db_session: DbSession, omgeving: HuidigeOmgeving) -> Redirect:
+    sleutel = request.cookies.get(SESSIE_COOKIE)
+    if sleutel:
+        await accounts.log_uit(session=db_session, sleutel=sleutel)
+    return Redirect("/login", status_code=303, cookies=[sessie_cookie(omgeving, "", 0)])
+
+
+@get("/", include_in_schema=False)
+async def overzicht_pagina(db_session: DbSession, actor: HuidigeActor, nu: Nu) -> Template:
+    zaken = await overzichten.lijst_zaken(session=db_session, actor=actor, limiet=200)
+    termijnen = await overzichten.open_termijnen(session=db_session, actor=actor, nu=nu, limiet=100)
+    return Template(
+        "overzicht.html",
+        context={
+            "actor": actor,
+            "zaken": zaken.zaken,
+            "termijnen": termijnen,
+            "vandaag": vandaag(nu),
+            "is_secretaris": actor.rol is Rol.SECRETARIS,
+        },
+    )
+
+
+@get("/zaken/{nummer:str}", include_in_schema=False)
+async def zaak_pagina(
+    nummer: FromPath[str], db_session: DbSession, actor: HuidigeActor, nu: Nu
+) -> Template:
+    zaak = await haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu)
+    uit = await zaakweergave.zaak_weergave(session=db_session, actor=actor, zaak=zaak)
+    return Template("zaak.html", context={"actor": actor, "zaak": uit, "vandaag": vandaag(nu)})
+
+
+web_routes = [login_pagina, login_formulier, uitloggen, overzicht_pagina, zaak_pagina]

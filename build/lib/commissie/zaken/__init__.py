@@ -1,0 +1,1 @@
+"""Zaken: intake, status, deadlines and the case file."""

@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from commissie.db import Base
+
+
+class Zaak(Base):
+    __tablename__ = "zaak"
+    __table_args__ = (
+        UniqueConstraint("commissie_code", "jaar", "volgnummer"),
+        Index("ix_zaak_commissie_status", "commissie_code", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nummer: Mapped[str] = mapped_column(String(20), unique=True)
+    commissie_code: Mapped[str] = mapped_column(String(8))
+    jaar: Mapped[int]
+    volgnummer: Mapped[int]
+    status: Mapped[str] = mapped_column(String(24))
+    ontvangen_op: Mapped[date] = mapped_column(Date)
+    geregistreerd_op: Mapped[datetime]
+    # The corps the complaint comes from (the complainant's).
+    korps_code: Mapped[str] = mapped_column(String(8))
+    omschrijving: Mapped[str] = mapped_column(Text)
+    verdaagd_weken: Mapped[int] = mapped_column(default=0)
+    ontvangstbevestiging_op: Mapped[date | None] = mapped_column(Date)
+    # Set when the case goes to hearing; the load overview counts hearings by it.
+    zitting_op: Mapped[date | None] = mapped_column(Date)
+    strafonderzoek_lopend: Mapped[bool] = mapped_column(default=False)
+    strafonderzoek_sinds: Mapped[date | None] = mapped_column(Date)
+    strafonderzoek_kenmerk: Mapped[str | None] = mapped_column(String(100))
+    gewijzigd_op: Mapped[datetime]
+
+    partijen: Mapped[list[Partij]] = relationship(
+        back_populates="zaak", cascade="all, delete-orphan", order_by="Partij.id"
+    )
+    categorieen: Mapped[list[ZaakCategorie]] = relationship(cascade="all, delete-orphan")
+    gedragingen: Mapped[list[Gedraging]] = relationship(
+        cascade="all, delete-orphan", order_by="Gedraging.datum"
+    )
+    termijnen: Mapped[list[Termijn]] = relationship(
+        cascade="all, delete-orphan", order_by="Termijn.einddatum"
+    )
+    verdagingen: Mapped[list[Verdaging]] = relationship(
+        cascade="all, delete-orphan", order_by="Verdaging.id"
+    )
+    gebeurtenissen: Mapped[list[Gebeurtenis]] = relationship(
+        cascade="all, delete-orphan", order_by="Gebeurtenis.id"
+    )
+
+
+class Partij(Base):
+    """Complainant, accused or the complainant's confidential counsellor."""
+
+    __tablename__ = "partij"
+    __table_args__ = (Index("ix_partij_rol_korps_sleutel", "rol", "korps_code", "naam_sleutel"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaak.id", ondelete="CASCADE"), index=True)
+    rol: Mapped[str] = mapped_column(String(20))
+    naam: Mapped[str] = mapped_column(String(200))
+    # casefolded, whitespace-collapsed name for matching (Awb 9:8 a, conflicts of interest)
+    naam_sleutel: Mapped[str] = mapped_column(String(200))
+    korps_code: Mapped[str | None] = mapped_column(String(8))
+    eenheid: Mapped[str | None] = mapped_column(String(200))
+    functie: Mapped[str | None] = mapped_column(String(200))
+    contact: Mapped[str | None] = mapped_column(String(400))
+
+    zaak: Mapped[Zaak] = relationship(back_populates="partijen")
+
+
+class ZaakCategorie(Base):
+    __tablename__ = "zaak_categorie"
+
+    zaak_id: Mapped[int] = mapped_column(
+        ForeignKey("zaak.id", ondelete="CASCADE"), primary_key=True
+    )
+    categorie: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
+class Gedraging(Base):
+    """A date on which the complained-of conduct took place."""
+
+    __tablename__ = "gedraging"
+
+    zaak_id: Mapped[int] = mapped_column(
+        ForeignKey("zaak.id", ondelete="CASCADE"), primary_key=True
+    )
+    datum: Mapped[date] = mapped_column(Date, primary_key=True)
+
+
+class Termijn(Base):
+    __tablename__ = "termijn"
+    __table_args__ = (
+        UniqueConstraint("zaak_id", "soort"),
+        Index("ix_termijn_status_einddatum", "status", "einddatum"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaak.id", ondelete="CASCADE"))
+    soort: Mapped[str] = mapped_column(String(30))
+    grondslag: Mapped[str] = mapped_column(String(200))
+    wettelijke_einddatum: Mapped[date] = mapped_column(Date)
+    einddatum: Mapped[date] = mapped_column(Date)
+    verdaagd_weken: Mapped[int] = mapped_column(default=0)
+    toelichting: Mapped[str] = mapped_column(String(400))
+    # open | voldaan | vervallen
+    status: Mapped[str] = mapped_column(String(12), default="open")
+    voldaan_op: Mapped[date | None] = mapped_column(Date)
+
+
+class Verdaging(Base):
+    """Awb 9:11 lid 2/3: postponement, with the complainant's consent beyond four weeks."""
+
+    __tablename__ = "verdaging"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaak.id", ondelete="CASCADE"), index=True)
+    weken: Mapped[int]
+    reden: Mapped[str] = mapped_column(Text)
+    besloten_op: Mapped[date] = mapped_column(Date)
+    instemming_datum: Mapped[date | None] = mapped_column(Date)
+    instemming_kenmerk: Mapped[str | None] = mapped_column(String(100))
+    door_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    aangemaakt_op: Mapped[datetime]
+
+
+class Gebeurtenis(Base):
+    """The case timeline: every step, who, when. Written from the domain events."""
+
+    __tablename__ = "gebeurtenis"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaak.id", ondelete="CASCADE"), index=True)
+    # When it was recorded, and the legal date of the step (besloten_op, verzonden_op, ...).
+    op: Mapped[datetime]
+    datum: Mapped[date | None] = mapped_column(Date)
+    door_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    door_naam: Mapped[str] = mapped_column(String(80))
+    soort: Mapped[str] = mapped_column(String(40))
+    # Facts only, never the complaint's content: what every reader of the timeline may see.
+    omschrijving: Mapped[str] = mapped_column(Text)
+    # Free text typed with the step (reasons, references): for the secretariat only.
+    toelichting: Mapped[str | None] = mapped_column(Text)
+    gegevens: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Inzage(Base):
+    """Who looked at which case file, and when (need-to-know is checked, every look recorded).
+
+    The command line has no account: it is recorded by name ("cli:<os user>")."""
+
+    __tablename__ = "inzage"
+    __table_args__ = (Index("ix_inzage_zaak_op", "zaak_id", "op"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaak.id", ondelete="CASCADE"))
+    gebruiker_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    door_naam: Mapped[str] = mapped_column(String(80))
+    op: Mapped[datetime]
+    actie: Mapped[str] = mapped_column(String(40))
+
+
+class ZaakTeller(Base):
+    """The last case number per committee and year, taken under a row lock: numbers never
+    collide and have no gaps (a registration that rolls back takes its number back)."""
+
+    __tablename__ = "zaak_teller"
+
+    commissie_code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    jaar: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    laatste: Mapped[int] = mapped_column(default=0)

@@ -1,0 +1,1 @@
+"""The JSON API under /api: thin routes that parse, call a flow or a service, return a schema."""

@@ -1,0 +1,193 @@
+"""The `commissie` command: one group, its commands in the modules next to this one."""
+
+from __future__ import annotations
+
+import secrets
+import sys
+
+import click
+import msgspec
+
+from commissie.api.foutafhandeling import vertaal_validatiefout
+from commissie.cli.hulp import draai
+from commissie.cli.leden import lid
+from commissie.cli.panel import belasting, panel, simulatie
+from commissie.cli.zaken import termijnen, zaak
+from commissie.config import Settings
+from commissie.eenheid import werkeenheid
+from commissie.fouten import ConfiguratieFout, DomeinFout
+from commissie.omgeving import Omgeving
+
+
+@click.group()
+def cli() -> None:
+    """Zaaksysteem van de gezamenlijke klachtencommissie ongewenste omgangsvormen."""
+
+
+@cli.group()
+def db() -> None:
+    """Database."""
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Breng het databaseschema naar de nieuwste versie."""
+    from commissie.migraties import upgrade
+
+    async def werk(o: Omgeving) -> None:
+        await upgrade(o.engine)
+
+    draai(werk)
+    click.echo("Database bijgewerkt.")
+
+
+def _serve(host: str, port: int) -> None:
+    import uvicorn
+
+    from commissie.app import create_app
+
+    app = create_app(Settings.from_env())
+    click.echo(f"commissie draait op http://{host}:{port} (stoppen met Ctrl+C)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(host: str, port: int) -> None:
+    """Start de webserver."""
+    from commissie.migraties import upgrade
+
+    async def werk(o: Omgeving) -> None:
+        await upgrade(o.engine)
+
+    draai(werk)
+    _serve(host, port)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--niet-starten", is_flag=True, help="Alleen de demogegevens aanmaken.")
+def demo(host: str, port: int, niet_starten: bool) -> None:
+    """Maak de demo aan (Twente-IJsselland), toon de logins en start de server."""
+    from commissie.cli.demo import maak_demo
+
+    logins = draai(lambda o: maak_demo(omgeving=o))
+    click.echo("Demo-logins (wachtwoorden zijn bij elke start nieuw):")
+    for naam, rol, wachtwoord in logins:
+        click.echo(f"  {naam:<16} {rol:<13} {wachtwoord}")
+    if not niet_starten:
+        _serve(host, port)
+
+
+@cli.group()
+def gebruiker() -> None:
+    """Gebruikers en tokens."""
+
+
+@gebruiker.command("aanmaken")
+@click.argument("naam")
+@click.option(
+    "--rol", required=True, type=click.Choice(["beheerder", "secretaris", "lid", "korpsleiding"])
+)
+@click.option(
+    "--commissie", "commissie_code", default=None, help="Code van de commissie, bijv. TI."
+)
+@click.option("--korps", "korps_code", default=None, help="Code van het korps, bijv. TW.")
+@click.option(
+    "--lid",
+    "lid_id",
+    type=click.IntRange(1, 2**31 - 1),
+    default=None,
+    help="Id van het commissielid (verplicht bij rol lid).",
+)
+@click.option(
+    "--genereer", is_flag=True, help="Genereer een wachtwoord in plaats van erom te vragen."
+)
+def gebruiker_aanmaken(
+    naam: str,
+    rol: str,
+    commissie_code: str | None,
+    korps_code: str | None,
+    lid_id: int | None,
+    genereer: bool,
+) -> None:
+    """Maak een gebruiker aan; vraagt om een wachtwoord of genereert er een."""
+    from commissie.accounts import service
+    from commissie.procedure.gebruikers import maak_gebruiker
+
+    if rol == "lid" and lid_id is None:
+        raise click.UsageError("een account met rol lid hoort bij een commissielid: geef --lid ID.")
+    if not naam.strip() or len(naam) > 80:
+        raise click.BadParameter("1 tot 80 tekens", param_hint="NAAM")
+    gegenereerd = genereer or not sys.stdin.isatty()
+    if gegenereerd:
+        wachtwoord = secrets.token_urlsafe(12)
+    else:
+        wachtwoord = click.prompt("Wachtwoord", hide_input=True, confirmation_prompt=True)
+        if len(wachtwoord) < 10:
+            raise click.BadParameter("minstens 10 tekens", param_hint="wachtwoord")
+
+    async def werk(o: Omgeving) -> None:
+        r, c, k = service.valideer_rolgegevens(
+            rol=rol, commissie=commissie_code, korps=korps_code, regios=o.regios
+        )
+        async with werkeenheid(o.sessionmaker) as s:
+            await maak_gebruiker(
+                session=s,
+                gebruikersnaam=naam,
+                wachtwoord_hash=service.hash_wachtwoord(wachtwoord),
+                rol=r,
+                commissie=c,
+                korps=k,
+                lid_id=lid_id,
+                nu=o.klok(),
+            )
+
+    draai(werk)
+    click.echo(f"Gebruiker {naam} aangemaakt ({rol}).")
+    if gegenereerd:
+        click.echo(f"Wachtwoord: {wachtwoord}")
+
+
+@gebruiker.command("token")
+@click.argument("naam")
+def gebruiker_token(naam: str) -> None:
+    """Maak een bearer-token voor scripts; het token is het laatste woord van de uitvoer."""
+    from commissie.accounts import service
+
+    async def werk(o: Omgeving) -> str:
+        async with werkeenheid(o.sessionmaker) as s:
+            return await service.maak_token(session=s, gebruikersnaam=naam, nu=o.klok())
+
+    token = draai(werk)
+    click.echo(f"Bearer-token voor {naam}: {token}")
+
+
+cli.add_command(lid)
+cli.add_command(belasting)
+cli.add_command(simulatie)
+cli.add_command(panel)
+cli.add_command(zaak)
+cli.add_command(termijnen)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Afgebroken.", err=True)
+        sys.exit(1)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except ConfiguratieFout as e:
+        click.echo(f"Configuratiefout in {e.bestand}, sleutel '{e.sleutel}': {e.reden}", err=True)
+        sys.exit(2)
+    except DomeinFout as e:
+        click.echo(f"Fout: {e.bericht}", err=True)
+        sys.exit(1)
+    except msgspec.ValidationError as e:
+        click.echo(f"Fout: {vertaal_validatiefout(str(e), None)[1]}", err=True)
+        sys.exit(1)
