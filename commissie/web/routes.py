@@ -18,7 +18,8 @@ from commissie.accounts.routes import sessie_cookie
 from commissie.config import Settings
 from commissie.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.fouten import TeVaak
-from commissie.tijd import lokaal, vandaag
+from commissie.tijd import vandaag
+from commissie.web.sjablonen import richt_sjablonen_in
 from commissie.zaken import overzicht, service
 from commissie.zaken.regels import LABEL, Status
 from commissie.zaken.schemas import CATEGORIE_LABEL, Categorie
@@ -31,10 +32,7 @@ class LoginForm(msgspec.Struct):
 
 def web_template_config(settings: Settings) -> TemplateConfig[JinjaTemplateEngine]:
     def filters(engine: JinjaTemplateEngine) -> None:
-        engine.engine.filters["datum"] = lambda d: d.strftime("%d-%m-%Y") if d else ""
-        engine.engine.filters["tijdstip"] = lambda t: (
-            lokaal(t).strftime("%d-%m-%Y %H:%M") if t else ""
-        )
+        richt_sjablonen_in(engine)
         engine.engine.filters["statuslabel"] = lambda s: LABEL[Status(s)]
         engine.engine.filters["categorie"] = lambda c: CATEGORIE_LABEL[Categorie(c)]
 
