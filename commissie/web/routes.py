@@ -20,7 +20,8 @@ from commissie.config import Settings
 from commissie.fouten import TeVaak
 from commissie.panel.toegang import haal_zaak
 from commissie.procedure import overzichten, zaakweergave
-from commissie.tijd import lokaal, vandaag
+from commissie.tijd import vandaag
+from commissie.web.sjablonen import richt_sjablonen_in
 from commissie.zaken.regels import LABEL, Status
 from commissie.zaken.schemas import CATEGORIE_LABEL, Categorie
 
@@ -32,10 +33,7 @@ class LoginForm(msgspec.Struct):
 
 def web_template_config(settings: Settings) -> TemplateConfig[JinjaTemplateEngine]:
     def filters(engine: JinjaTemplateEngine) -> None:
-        engine.engine.filters["datum"] = lambda d: d.strftime("%d-%m-%Y") if d else ""
-        engine.engine.filters["tijdstip"] = lambda t: (
-            lokaal(t).strftime("%d-%m-%Y %H:%M") if t else ""
-        )
+        richt_sjablonen_in(engine)
         engine.engine.filters["statuslabel"] = lambda s: LABEL[Status(s)]
         engine.engine.filters["categorie"] = lambda c: CATEGORIE_LABEL[Categorie(c)]
 

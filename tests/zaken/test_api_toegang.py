@@ -97,14 +97,15 @@ def _login(client: TestClient[Any], naam: str = "secretaris", wachtwoord: str = 
 # ---- authentication ---------------------------------------------------------------------
 
 
-def test_elk_endpoint_behalve_login_health_en_schema_vraagt_authenticatie(
+def test_elk_endpoint_behalve_login_health_en_statisch_vraagt_authenticatie(
     client: TestClient[Any], secretaris: Hdr, db: str
 ) -> None:
     nummer = _registreer(client, secretaris)
     voor = _stand(client, secretaris, nummer)
     gezien = set()
     for route in client.app.routes:
-        if not isinstance(route, HTTPRoute) or route.path.startswith("/schema"):
+        # /schema is checked below; /static holds only the app's own assets, open by design.
+        if not isinstance(route, HTTPRoute) or route.path.startswith(("/schema", "/static")):
             continue
         pad = re.sub(r"\{[^}:]+:int\}", "1", route.path)
         pad = re.sub(r"\{[^}]+\}", nummer, pad)
@@ -131,7 +132,9 @@ def test_elk_endpoint_behalve_login_health_en_schema_vraagt_authenticatie(
 
 def test_open_endpoints_antwoorden_zonder_login(client: TestClient[Any], secretaris: Hdr) -> None:
     assert client.get("/health").json() == {"status": "ok"}
-    schema = client.get("/schema/openapi.json")
+    assert client.get("/schema/openapi.json").status_code == 401  # the API description too
+    assert client.get("/static/app.css").status_code == 200
+    schema = client.get("/schema/openapi.json", headers=secretaris)
     assert schema.status_code == 200
     paden = schema.json()["paths"]
     assert {"/api/zaken", "/api/zaken/{nummer}", "/api/termijnen", "/api/login"} <= set(paden)
