@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Literal
 
 from commissie.atw import Kalender
 from commissie.fouten import Conflict, OngeldigeInvoer
@@ -23,7 +24,7 @@ class Soort(StrEnum):
 
 
 GRONDSLAG = {
-    Soort.ONTVANGSTBEVESTIGING: "Awb 9:6 (schriftelijke ontvangstbevestiging, onverwijld)",
+    Soort.ONTVANGSTBEVESTIGING: "Awb 9:6: ontvangstbevestiging; reglement: binnen {weken}",
     Soort.ONTVANKELIJKHEID: "Klachtenregeling: ontvankelijkheid binnen {weken} na ontvangst",
     Soort.ADVIES: "Klachtenregeling: advies binnen {weken} na ontvangst (Awb 9:15)",
     Soort.BESLUIT: "Awb 9:11 lid 1: afhandeling binnen {weken} na ontvangst",
@@ -45,6 +46,8 @@ class BerekendeTermijn:
     einddatum: date  # what counts: after Atw art. 1 and 2
     verdaagd_weken: int
     toelichting: str
+    # Set when the end date lies in a year whose decreed Atw days are not in the data.
+    waarschuwing: str | None = None
 
 
 def bereken_termijnen(
@@ -54,7 +57,7 @@ def bereken_termijnen(
     verdaagd_weken: int = 0,
 ) -> list[BerekendeTermijn]:
     weken = {
-        Soort.ONTVANGSTBEVESTIGING: 0,
+        Soort.ONTVANGSTBEVESTIGING: instellingen.ontvangstbevestiging_weken,
         Soort.ONTVANKELIJKHEID: instellingen.ontvankelijkheid_weken,
         Soort.ADVIES: instellingen.advies_weken,
         Soort.BESLUIT: instellingen.besluit_weken,
@@ -82,17 +85,46 @@ def bereken_termijnen(
                 f"; {kaal.isoformat()} is {kalender.reden_vrij(kaal) or 'te kort'}, "
                 f"verschoven naar {eind.isoformat()} (Algemene termijnenwet)"
             )
+        grondslag = GRONDSLAG[soort].format(weken=weken_tekst(weken[soort]))
+        if soort is Soort.ONTVANGSTBEVESTIGING and not weken[soort]:
+            grondslag = "Awb 9:6: ontvangstbevestiging, onverwijld"
         uit.append(
             BerekendeTermijn(
                 soort=soort,
-                grondslag=GRONDSLAG[soort].format(weken=weken_tekst(weken[soort])),
+                grondslag=grondslag,
                 wettelijke_einddatum=kaal,
                 einddatum=eind,
                 verdaagd_weken=verdaagd[soort],
                 toelichting=" ".join(delen).replace(" ;", ";"),
+                waarschuwing=kalender.dekking_waarschuwing(eind),
             )
         )
     return uit
+
+
+Termijnstatus = Literal["open", "voldaan", "voldaan_te_laat", "vervallen"]
+
+
+def dagen_te_laat(einddatum: date, voldaan_op: date | None, vandaag: date) -> int:
+    """Days past the end date: for a met deadline on the day it was met, for an open one today.
+
+    0 when on time. Not meaningful for a lapsed (vervallen) deadline.
+    """
+    peildatum = voldaan_op if voldaan_op is not None else vandaag
+    return max(0, (peildatum - einddatum).days)
+
+
+def termijnstatus(opgeslagen: str, einddatum: date, voldaan_op: date | None) -> Termijnstatus:
+    """The status people see: the stored one (open | voldaan | vervallen), with a deadline
+    met after its end date shown as `voldaan_te_laat`."""
+    if opgeslagen == "voldaan":
+        te_laat = voldaan_op is not None and voldaan_op > einddatum
+        return "voldaan_te_laat" if te_laat else "voldaan"
+    if opgeslagen == "open":
+        return "open"
+    if opgeslagen == "vervallen":
+        return "vervallen"
+    raise ValueError(f"onbekende termijnstatus {opgeslagen!r}")
 
 
 def weken_tekst(n: int) -> str:

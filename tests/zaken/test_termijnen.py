@@ -13,9 +13,16 @@ from commissie.atw import Kalender, koningsdag, vaste_feestdagen
 from commissie.config import PROJECT_ROOT
 from commissie.fouten import Conflict, OngeldigeInvoer
 from commissie.regios import Termijninstellingen, laad_regios
-from commissie.zaken.termijnen import Soort, bereken_termijnen, toets_verdaging
+from commissie.zaken.termijnen import (
+    Soort,
+    bereken_termijnen,
+    dagen_te_laat,
+    termijnstatus,
+    toets_verdaging,
+)
 
-KALENDER = Kalender(laad_regios(Path(PROJECT_ROOT / "regios")).gelijkgestelde_dagen)
+REGIOS = laad_regios(Path(PROJECT_ROOT / "regios"))
+KALENDER = Kalender(REGIOS.gelijkgestelde_dagen, REGIOS.atw_jaren)
 STANDAARD = Termijninstellingen()
 datums = st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31))
 
@@ -39,7 +46,7 @@ def test_ontvangst_plus_n_weken_wordt_nooit_naar_voren_gehaald(
     for b in bereken_termijnen(ontvangen, STANDAARD, KALENDER, verdaagd):
         assert b.einddatum >= b.wettelijke_einddatum
         weken = {
-            Soort.ONTVANGSTBEVESTIGING: 0,
+            Soort.ONTVANGSTBEVESTIGING: 1,
             Soort.ONTVANKELIJKHEID: 1,
             Soort.ADVIES: 6 + verdaagd,
             Soort.BESLUIT: 10 + verdaagd,
@@ -114,8 +121,10 @@ def test_langere_verdaging_geeft_nooit_eerdere_termijn(ontvangen: date, a: int, 
         (date(2026, 4, 20), Soort.ONTVANKELIJKHEID, date(2026, 4, 28), "Koningsdag"),
         # Whit Monday 2026: 25 May.
         (date(2026, 4, 13), Soort.ADVIES, date(2026, 5, 26), "Tweede Pinksterdag"),
-        # A Saturday receipt: the acknowledgement falls due on Monday.
-        (date(2026, 3, 7), Soort.ONTVANGSTBEVESTIGING, date(2026, 3, 9), "zaterdag"),
+        # A Saturday receipt: a week later is a Saturday again, so Monday.
+        (date(2026, 3, 7), Soort.ONTVANGSTBEVESTIGING, date(2026, 3, 16), "zaterdag"),
+        # Received the Friday before Easter week: a week later is Good Friday.
+        (date(2026, 3, 27), Soort.ONTVANGSTBEVESTIGING, date(2026, 4, 7), "Goede Vrijdag"),
         # An ordinary week: nothing moves.
         (date(2026, 3, 2), Soort.ONTVANKELIJKHEID, date(2026, 3, 9), "gewone week"),
     ],
@@ -157,6 +166,123 @@ def test_verdaging_schuift_advies_alleen_als_de_commissie_dat_wil() -> None:
     b = {x.soort: x for x in bereken_termijnen(date(2026, 3, 2), alleen_besluit, KALENDER, 2)}
     assert b[Soort.ADVIES].einddatum == date(2026, 4, 13)
     assert b[Soort.BESLUIT].einddatum == date(2026, 5, 25 + 1)  # 25 May is Whit Monday
+
+
+# --- the acknowledgement term ----------------------------------------------------------------
+
+
+def test_ontvangst_op_vrijdag_is_zondag_niet_te_laat() -> None:
+    vrijdag = date(2026, 3, 6)
+    b = {x.soort: x for x in bereken_termijnen(vrijdag, STANDAARD, KALENDER)}
+    bevestiging = b[Soort.ONTVANGSTBEVESTIGING]
+    assert bevestiging.einddatum == date(2026, 3, 13)
+    assert bevestiging.grondslag == "Awb 9:6: ontvangstbevestiging; reglement: binnen 1 week"
+    assert bevestiging.toelichting == "ontvangst 2026-03-06 + 1 week"
+    zondag = date(2026, 3, 8)
+    assert dagen_te_laat(bevestiging.einddatum, None, zondag) == 0
+    assert termijnstatus("open", bevestiging.einddatum, None) == "open"
+
+
+@given(datums, st.integers(min_value=0, max_value=4))
+def test_ontvangstbevestiging_is_instelbaar(ontvangen: date, weken: int) -> None:
+    instellingen = Termijninstellingen(ontvangstbevestiging_weken=weken)
+    b = {x.soort: x for x in bereken_termijnen(ontvangen, instellingen, KALENDER)}
+    bevestiging = b[Soort.ONTVANGSTBEVESTIGING]
+    assert bevestiging.wettelijke_einddatum == ontvangen + timedelta(weeks=weken)
+    assert bevestiging.einddatum >= bevestiging.wettelijke_einddatum
+    assert not KALENDER.is_vrij(bevestiging.einddatum)
+    if weken:
+        termijn = "1 week" if weken == 1 else f"{weken} weken"
+        assert (
+            bevestiging.grondslag == f"Awb 9:6: ontvangstbevestiging; reglement: binnen {termijn}"
+        )
+    else:
+        assert bevestiging.grondslag == "Awb 9:6: ontvangstbevestiging, onverwijld"
+
+
+def test_ontvangstbevestiging_onverwijld_als_de_commissie_dat_wil() -> None:
+    onverwijld = Termijninstellingen(ontvangstbevestiging_weken=0)
+    b = {x.soort: x for x in bereken_termijnen(date(2026, 3, 7), onverwijld, KALENDER)}
+    assert b[Soort.ONTVANGSTBEVESTIGING].einddatum == date(2026, 3, 9)  # Saturday -> Monday
+
+
+# --- lateness ---------------------------------------------------------------------------------
+
+
+def test_ontvankelijkheid_te_laat_beslist() -> None:
+    b = {x.soort: x for x in bereken_termijnen(date(2026, 3, 2), STANDAARD, KALENDER)}
+    eind = b[Soort.ONTVANKELIJKHEID].einddatum
+    assert eind == date(2026, 3, 9)
+    beslist = date(2026, 3, 12)
+    # Long after, the lateness stays what it was on the day of the decision.
+    assert dagen_te_laat(eind, beslist, date(2026, 6, 1)) == 3
+    assert termijnstatus("voldaan", eind, beslist) == "voldaan_te_laat"
+    assert dagen_te_laat(eind, eind, date(2026, 6, 1)) == 0
+    assert termijnstatus("voldaan", eind, eind) == "voldaan"
+
+
+def test_open_termijn_telt_de_dagen_na_vandaag() -> None:
+    eind = date(2026, 3, 9)
+    assert dagen_te_laat(eind, None, date(2026, 3, 9)) == 0
+    assert dagen_te_laat(eind, None, date(2026, 3, 11)) == 2
+    assert dagen_te_laat(eind, None, date(2026, 3, 1)) == 0
+    assert termijnstatus("open", eind, None) == "open"
+    assert termijnstatus("vervallen", eind, None) == "vervallen"
+    with pytest.raises(ValueError):
+        termijnstatus("verlopen", eind, None)
+
+
+@given(datums, st.one_of(st.none(), datums), datums)
+def test_dagen_te_laat_eigenschappen(eind: date, voldaan: date | None, vandaag: date) -> None:
+    n = dagen_te_laat(eind, voldaan, vandaag)
+    peil = voldaan or vandaag
+    assert n >= 0
+    assert (n > 0) == (peil > eind)
+    if n:
+        assert eind + timedelta(days=n) == peil
+    if voldaan is not None:
+        # Met is met: the day one looks no longer matters.
+        assert n == dagen_te_laat(eind, voldaan, vandaag + timedelta(days=400))
+        assert (termijnstatus("voldaan", eind, voldaan) == "voldaan_te_laat") == (n > 0)
+
+
+# --- Atw data coverage ------------------------------------------------------------------------
+
+
+def test_termijn_in_een_niet_gedekt_jaar() -> None:
+    assert 2028 in KALENDER.jaren and 2029 not in KALENDER.jaren
+    b = {x.soort: x for x in bereken_termijnen(date(2028, 12, 27), STANDAARD, KALENDER)}
+    assert b[Soort.ONTVANKELIJKHEID].einddatum == date(2029, 1, 3)
+    for soort in Soort:
+        assert b[soort].waarschuwing == "controleer de gelijkgestelde dagen voor 2029"
+    # Received in November 2028: only the deadlines that run into 2029 carry the warning.
+    b = {x.soort: x for x in bereken_termijnen(date(2028, 11, 1), STANDAARD, KALENDER)}
+    assert b[Soort.ADVIES].einddatum == date(2028, 12, 13)
+    assert b[Soort.ADVIES].waarschuwing is None
+    assert b[Soort.BESLUIT].einddatum == date(2029, 1, 10)
+    assert b[Soort.BESLUIT].waarschuwing == "controleer de gelijkgestelde dagen voor 2029"
+
+
+@given(datums, st.integers(min_value=0, max_value=4))
+def test_waarschuwing_precies_buiten_de_gedekte_jaren(ontvangen: date, verdaagd: int) -> None:
+    for b in bereken_termijnen(ontvangen, STANDAARD, KALENDER, verdaagd):
+        if b.einddatum.year in KALENDER.jaren:
+            assert b.waarschuwing is None
+        else:
+            assert b.waarschuwing == f"controleer de gelijkgestelde dagen voor {b.einddatum.year}"
+
+
+def test_dekking_van_de_kalender() -> None:
+    assert KALENDER.jaren == frozenset(range(2023, 2029))
+    assert KALENDER.dekking_waarschuwing(date(2028, 12, 31)) is None
+    assert KALENDER.dekking_waarschuwing(date(2022, 12, 31)) == (
+        "controleer de gelijkgestelde dagen voor 2022"
+    )
+    # Without a stated coverage, a calendar covers the years of the decreed days it has.
+    assert Kalender([date(2026, 1, 2), date(2027, 5, 7)]).jaren == frozenset({2026, 2027})
+    assert Kalender().dekking_waarschuwing(date(2026, 1, 1)) == (
+        "controleer de gelijkgestelde dagen voor 2026"
+    )
 
 
 class TestVerdaging:
