@@ -328,9 +328,13 @@ def stel_panel_samen(
             _bijschrijven(boek.zetels, zetelgewicht)
         vrij = [k for k in leden if k.id not in redenen and k.id not in bezet]
         if not vrij:
-            raise weigering(
+            fout = weigering(
                 f"Zetel {index + 1} (lid)", leden, "er is geen beschikbaar lid meer over"
             )
+            if vacatures:
+                # The secretary should hear about the chair as well, not only the member seat.
+                fout = Conflict(f"{fout.bericht} {' '.join(v.waarschuwing for v in vacatures)}")
+            raise fout
         vertegenwoordigd = {per_id[z.lid_id].korps for z in zetels if z.lid_id in per_id}
         open_korpsen = {k.korps for k in vrij} - vertegenwoordigd
         pool = sorted(

@@ -194,6 +194,16 @@ def test_conflict_als_een_lidzetel_niet_te_vullen_is() -> None:
         samen(zaak("IJ"), afwezig=frozenset({2, 3, 5, 6}))
 
 
+def test_zonder_leden_noemt_de_weigering_ook_de_vacante_voorzitter() -> None:
+    with pytest.raises(Conflict) as fout:
+        samen(zaak("IJ"), kandidaten=())
+    assert fout.value.bericht.startswith("Zetel 1 (lid) is niet te vullen")
+    assert (
+        "Voorzitterszetel vacant: geen beschikbare voorzitter in de niet-betrokken korpsen (TW)"
+        in (fout.value.bericht)
+    )
+
+
 # --- members and exclusions ------------------------------------------------------------------
 
 
