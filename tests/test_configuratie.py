@@ -26,6 +26,10 @@ def test_meegeleverde_commissies() -> None:
     tw = r.commissies["TI"].korpsen["TW"]
     assert tw.korpsleiding.titel.startswith("De korpschef")
     assert tw.zittingslocaties
+    assert r.commissies["TI"].termijnen.ontvangstbevestiging_weken == 1
+    # The decreed Atw days are set per three years; the file says which years it covers.
+    assert r.atw_jaren == frozenset(range(2023, 2029))
+    assert all(d.year in r.atw_jaren for d in r.gelijkgestelde_dagen)
 
 
 @pytest.fixture
@@ -63,6 +67,18 @@ def vervang(pad: Path, oud: str, nieuw: str) -> None:
             "willekeurig",
         ),
         ("[panel]", "[panel]\nonbekend = 1", "panel", "onbekend"),
+        (
+            "ontvangstbevestiging_weken = 1",
+            "ontvangstbevestiging_weken = -1",
+            "termijnen.ontvangstbevestiging_weken",
+            ">= 0",
+        ),
+        (
+            "ontvangstbevestiging_weken = 1",
+            "ontvangstbevestiging_weken = 6",
+            "termijnen.ontvangstbevestiging_weken",
+            "advies_weken",
+        ),
         (
             'secretariaat_email = "secretariaat@klachtencommissie-ti.example"',
             'secretariaat_email = "geen adres"',
@@ -105,6 +121,43 @@ def test_atw_bestand_met_foute_datum(kopie: Path) -> None:
         laad_regios(kopie)
     assert fout.value.bestand.endswith("atw.toml")
     assert fout.value.sleutel.startswith("gelijkgestelde_dagen")
+
+
+@pytest.mark.parametrize(
+    ("oud", "nieuw", "sleutel", "reden"),
+    [
+        # 2028 no longer covered while two 2028 days are listed: the first one is named.
+        (
+            "jaren = [2023, 2024, 2025, 2026, 2027, 2028]",
+            "jaren = [2023, 2024, 2025, 2026, 2027]",
+            "gelijkgestelde_dagen[8]",
+            "2028-04-28 valt buiten de jaren die dit bestand dekt (jaren)",
+        ),
+        (
+            "jaren = [2023, 2024, 2025, 2026, 2027, 2028]",
+            "jaren = [2023, 2024, 2025, 2026, 2027, 2028, 2026]",
+            "jaren",
+            "2026 staat er meer dan eens in",
+        ),
+        ("jaren = [2023, 2024, 2025, 2026, 2027, 2028]", "jaren = []", "jaren", "leeg"),
+        ("jaren = [2023, 2024, 2025, 2026, 2027, 2028]", "", "jaren", "ontbreekt"),
+        (
+            "jaren = [2023, 2024, 2025, 2026, 2027, 2028]",
+            'jaren = ["2023"]',
+            "jaren[0]",
+            "int",
+        ),
+    ],
+)
+def test_atw_jaren_worden_gecontroleerd(
+    kopie: Path, oud: str, nieuw: str, sleutel: str, reden: str
+) -> None:
+    vervang(kopie / "atw.toml", oud, nieuw)
+    with pytest.raises(ConfiguratieFout) as fout:
+        laad_regios(kopie)
+    assert fout.value.bestand == str(kopie / "atw.toml")
+    assert fout.value.sleutel == sleutel
+    assert reden in fout.value.reden
 
 
 def test_atw_bestand_ontbreekt(kopie: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
 from fractions import Fraction
 
 import pytest
@@ -24,6 +25,10 @@ from commissie.panel.regels import (
 )
 
 TWIJ = Regel(korpsen={"TW": 1572, "IJ": 1325})
+VUL_AAN = (
+    "Vul de zetel aan zodra een voorzitter beschikbaar is, of wijs er met een reden handmatig "
+    "een aan."
+)
 LEDEN = (
     Kandidaat(1, "A. Jansen", "TW", "Enschede", True, 1),
     Kandidaat(2, "B. Bakker", "TW", None, True, 2),
@@ -64,6 +69,7 @@ def test_voorzitter_komt_uit_het_andere_korps() -> None:
     assert reden(s, 0, 4) == "korps IJ is bij de zaak betrokken (klager en beklaagde)"
     assert reden(s, 0, 3) == "kan niet voorzitten"
     assert s.waarschuwingen == ()
+    assert s.voorzittersgrond == "gewoon"
 
 
 def test_terugval_niet_beklaagde_als_alle_korpsen_betrokken_zijn() -> None:
@@ -76,6 +82,7 @@ def test_terugval_niet_beklaagde_als_alle_korpsen_betrokken_zijn() -> None:
     assert tekst in s.zetels[0].uitleg
     assert s.waarschuwingen == (tekst[0].upper() + tekst[1:] + ".",)
     assert reden(s, 0, 4) == "korps IJ valt af door de terugvalregel"
+    assert s.voorzittersgrond == "terugval"
 
 
 def test_terugval_niet_klager() -> None:
@@ -85,37 +92,116 @@ def test_terugval_niet_klager() -> None:
     assert "terugvalregel: voorzitter niet uit het korps van de klager (TW)" in s.zetels[0].uitleg
 
 
-def test_terugval_als_niet_betrokken_korps_geen_voorzitter_heeft() -> None:
+def test_geen_terugval_als_een_niet_betrokken_korps_bestaat() -> None:
+    # DR is not involved: its absent chair does not open the fallback rule; the seat waits.
     regel = Regel(korpsen={"TW": 1572, "IJ": 1325, "DR": 1127})
     leden = (*LEDEN, Kandidaat(7, "G. Kok", "DR", None, True, 7))
     s = samen(zaak("TW", "IJ"), regel, kandidaten=leden, afwezig=frozenset({7}))
-    assert korps(s, 0) == "TW"
-    assert "geen beschikbare voorzitter in de niet-betrokken korpsen (DR)" in s.zetels[0].uitleg
+    assert [z.rol for z in s.zetels] == ["lid", "lid"]
+    assert s.voorzittersgrond == "vacant"
+    [vacature] = s.vacatures
+    assert vacature.rol == "voorzitter"
+    assert vacature.waarschuwing == (
+        "Voorzitterszetel vacant: geen beschikbare voorzitter in de niet-betrokken korpsen (DR). "
+        + VUL_AAN
+    )
+    assert s.waarschuwingen == (vacature.waarschuwing,)
     # With DR present the rule needs no fallback.
     s = samen(zaak("TW", "IJ"), regel, kandidaten=leden)
     assert s.zetels[0].lid_id == 7
-    assert s.waarschuwingen == ()
+    assert s.voorzittersgrond == "gewoon"
+    assert s.waarschuwingen == () and s.vacatures == ()
 
 
-def test_noodgreep_met_waarschuwing() -> None:
-    # Only TW chairs are available and TW is the accused corps: the fallback leaves nobody.
-    s = samen(zaak("IJ", "TW"), afwezig=frozenset({4, 5}))
-    assert korps(s, 0) == "TW"
-    assert "noodgreep" in s.zetels[0].uitleg
-    assert any("noodgreep" in w for w in s.waarschuwingen)
+def test_twente_zaak_terwijl_alle_ijsselland_voorzitters_weg_zijn() -> None:
+    terug = {4: date(2027, 1, 12), 5: date(2027, 1, 19)}
+    s = samen(zaak("TW"), afwezig=frozenset({4, 5}), terug_op=terug)
+    # No chair from Twente, the involved corps: the chair seat stays vacant...
+    assert s.voorzittersgrond == "vacant"
+    assert all(z.rol == "lid" for z in s.zetels)
+    assert len(s.zetels) == 2  # ...and the member seats are filled.
+    assert {korps(s, 0), korps(s, 1)} == {"TW", "IJ"}
+    [vacature] = s.vacatures
+    assert vacature.waarschuwing == (
+        "Voorzitterszetel vacant: geen beschikbare voorzitter in de niet-betrokken korpsen (IJ). "
+        "D. Mulder (IJ) is weer beschikbaar vanaf 12 januari 2027; "
+        "E. Visser (IJ) is weer beschikbaar vanaf 19 januari 2027. " + VUL_AAN
+    )
+    assert s.waarschuwingen == (vacature.waarschuwing,)
+    weging = {o.lid_id: o.uitgesloten for o in vacature.overwegingen}
+    assert weging[1] == "korps TW is bij de zaak betrokken (klager en beklaagde)"
+    assert weging[4] == "afwezig"
+    assert weging[6] == "kan niet voorzitten"
+    # Nobody pays for a seat nobody took.
+    assert sum(s.grootboek.zetels.values()) == 0
+    assert s.grootboek.voorzitter == {}
 
 
-def test_conflict_als_geen_voorzitter_te_vinden_is() -> None:
+def test_vacante_voorzitter_noemt_alleen_wie_terugkomt_en_kan() -> None:
+    # Mulder is back on 12 January but has a conflict in this case; Visser has no known date.
+    s = samen(
+        zaak("TW"),
+        afwezig=frozenset({4, 5}),
+        conflicten={4: "collega"},
+        terug_op={4: date(2027, 1, 12)},
+    )
+    [vacature] = s.vacatures
+    assert "beschikbaar vanaf" not in vacature.waarschuwing
+    assert "(IJ)" in vacature.waarschuwing
+
+
+def test_vacante_voorzitter_later_aangevuld() -> None:
+    eerst = samen(zaak("TW"), afwezig=frozenset({4, 5}))
+    s = samen(zaak("TW"), grootboek=eerst.grootboek, vast=eerst.zetels)
+    assert s.zetels[0].rol == "voorzitter" and korps(s, 0) == "IJ"
+    assert s.zetels[1:] == eerst.zetels
+    assert s.voorzittersgrond == "gewoon" and not s.vacatures
+    assert sum(s.grootboek.zetels.values()) == 0
+    assert sum(s.grootboek.voorzitter.values()) == 0
+
+
+def test_alle_korpsen_betrokken_en_de_terugvalregel_laat_niemand_over() -> None:
+    # Only TW chairs are available and TW is the accused corps: no emergency chair any more.
+    s = samen(zaak("IJ", "TW"), afwezig=frozenset({4, 5}), terug_op={5: date(2027, 3, 1)})
+    assert s.voorzittersgrond == "vacant"
+    assert all(z.rol == "lid" for z in s.zetels)
+    assert s.waarschuwingen == (
+        "Voorzitterszetel vacant: alle korpsen zijn bij de zaak betrokken en de terugvalregel "
+        "(voorzitter niet uit het korps van de beklaagde: TW) laat geen beschikbare voorzitter "
+        "over. E. Visser (IJ) is weer beschikbaar vanaf 1 maart 2027. " + VUL_AAN,
+    )
+    assert not any("noodgreep" in w for w in s.waarschuwingen)
+
+
+def test_voorzitterszetel_vacant_of_weigering() -> None:
+    s = samen(zaak("IJ"), afwezig=frozenset({1, 2}), conflicten={4: "collega", 5: "buurman"})
+    assert s.voorzittersgrond == "vacant" and len(s.zetels) == 2
+    # A caller that needs the chair filled (a manual choice) gets the refusal instead.
     with pytest.raises(Conflict, match="voorzitterszetel is niet te vullen") as fout:
-        samen(zaak("IJ"), afwezig=frozenset({1, 2}), conflicten={4: "collega", 5: "buurman"})
+        samen(
+            zaak("IJ"),
+            afwezig=frozenset({1, 2}),
+            conflicten={4: "collega", 5: "buurman"},
+            vacature_mag=False,
+        )
     assert "A. Jansen: afwezig" in fout.value.bericht
-    assert "D. Mulder: belangenconflict gemeld: collega" in fout.value.bericht
+    assert "geen beschikbare voorzitter in de niet-betrokken korpsen (TW)" in fout.value.bericht
     assert fout.value.status_code == 409
 
 
 def test_conflict_als_een_lidzetel_niet_te_vullen_is() -> None:
     with pytest.raises(Conflict, match=r"Zetel 3 \(lid\) is niet te vullen"):
         samen(zaak("IJ"), afwezig=frozenset({2, 3, 5, 6}))
+
+
+def test_zonder_leden_noemt_de_weigering_ook_de_vacante_voorzitter() -> None:
+    with pytest.raises(Conflict) as fout:
+        samen(zaak("IJ"), kandidaten=())
+    assert fout.value.bericht.startswith("Zetel 1 (lid) is niet te vullen")
+    assert (
+        "Voorzitterszetel vacant: geen beschikbare voorzitter in de niet-betrokken korpsen (TW)"
+        in (fout.value.bericht)
+    )
 
 
 # --- members and exclusions ------------------------------------------------------------------
@@ -349,47 +435,78 @@ def uitgesloten(leden: list[Kandidaat], invoer: dict) -> set[int]:
     return uit
 
 
+def voorzitter_oracle(regel: Regel, z: ZaakFeiten, stoelen: list[Kandidaat]) -> set[str]:
+    """Corps the chair may come from, independently: an uninvolved corps; only when every
+    corps is involved, the committee's fallback rule. Empty: the seat stays vacant."""
+    vrij = set(regel.korpsen) - z.betrokken
+    if vrij:
+        return {k.korps for k in stoelen} & vrij
+    verboden = (
+        z.beklaagde_korpsen if regel.voorzitter_terugval == "niet_beklaagde" else {z.klager_korps}
+    )
+    return {k.korps for k in stoelen} - verboden
+
+
 def controleer(regel: Regel, leden: list[Kandidaat], invoer: dict, boek: Grootboek) -> Grootboek:
     per_id = {k.id: k for k in leden}
     z: ZaakFeiten = invoer["zaak"]
     weg = uitgesloten(leden, invoer)
     geschikt = [k for k in leden if k.id not in weg]
     stoelen = [k for k in geschikt if k.kan_voorzitten]
+    mogelijk = voorzitter_oracle(regel, z, stoelen)
+    nodig = regel.grootte if mogelijk else regel.grootte - 1
     voor = copy.deepcopy(boek)
     try:
         s = stel_panel_samen(regel=regel, kandidaten=leden, grootboek=boek, **invoer)
     except Conflict:
         event("panel niet te vullen")
-        assert not stoelen or len(geschikt) < regel.grootte
+        assert len(geschikt) < nodig
         assert boek == voor
         return boek
     assert boek == voor, "the input ledger was changed"
+    assert len(geschikt) >= nodig
     assert s == stel_panel_samen(regel=regel, kandidaten=leden, grootboek=boek, **invoer)
 
     event("panel samengesteld")
     ids = [zetel.lid_id for zetel in s.zetels]
-    assert len(ids) == regel.grootte == len(set(ids))
+    assert len(ids) == nodig == len(set(ids))
     assert weg.isdisjoint(ids)
-    assert [zetel.rol for zetel in s.zetels] == ["voorzitter"] + ["lid"] * (regel.grootte - 1)
-    vz = per_id[ids[0]]
-    assert vz.kan_voorzitten
-    if any(k.korps not in z.betrokken for k in stoelen):
-        assert vz.korps not in z.betrokken
-    else:
-        verboden = (
-            z.beklaagde_korpsen
-            if regel.voorzitter_terugval == "niet_beklaagde"
-            else {z.klager_korps}
-        )
-        if any(k.korps not in verboden for k in stoelen):
-            assert vz.korps not in verboden
+    alle_betrokken = not (set(regel.korpsen) - z.betrokken)
+    if mogelijk:
+        assert [zetel.rol for zetel in s.zetels] == ["voorzitter"] + ["lid"] * (regel.grootte - 1)
+        assert s.vacatures == ()
+        vz = per_id[ids[0]]
+        assert vz.kan_voorzitten
+        assert vz.korps in mogelijk
+        # Never a chair from an involved corps, unless every corps is involved (fallback).
+        assert vz.korps not in z.betrokken or alle_betrokken
+        if alle_betrokken:
+            assert s.voorzittersgrond == "terugval"
             assert "terugvalregel" in s.zetels[0].uitleg and s.waarschuwingen
             event("terugval")
+        else:
+            assert s.voorzittersgrond == "gewoon"
+            assert s.waarschuwingen == ()
+    else:
+        event("voorzitter vacant")
+        assert all(zetel.rol == "lid" for zetel in s.zetels)
+        assert s.voorzittersgrond == "vacant"
+        [vacature] = s.vacatures
+        assert vacature.rol == "voorzitter"
+        assert vacature.waarschuwing in s.waarschuwingen
+        assert vacature.waarschuwing.startswith("Voorzitterszetel vacant: ")
+        vrij = [k for k in regel.korpsen if k not in z.betrokken]
+        if vrij:
+            assert f"niet-betrokken korpsen ({', '.join(vrij)})" in vacature.waarschuwing
+        else:
+            assert "terugvalregel" in vacature.waarschuwing
+        assert sorted(o.lid_id for o in vacature.overwegingen) == sorted(per_id)
+        assert all(o.uitgesloten for o in vacature.overwegingen)
     # Spreading: a corps left out while it had an eligible member means every seat is distinct.
     korpsen = [per_id[i].korps for i in ids]
     if {k.korps for k in geschikt} - set(korpsen):
         assert len(set(korpsen)) == len(korpsen)
-    for index in range(regel.grootte):
+    for index in range(len(ids)):
         assert sorted(o.lid_id for o in s.overwegingen if o.zetel == index) == sorted(per_id)
     assert sum(s.grootboek.zetels.values()) == sum(boek.zetels.values())
     assert sum(s.grootboek.voorzitter.values()) == sum(boek.voorzitter.values())
@@ -420,6 +537,8 @@ def test_voorzitters_binnen_een_korps_verschillen_hoogstens_een(
         except Conflict:
             continue
         boek = s.grootboek
+        if s.vacatures:
+            continue
         telling[s.zetels[0].lid_id] += 1
     for code in regel.korpsen:
         aantallen = [n for i, n in telling.items() if leden[i - 1].korps == code]
@@ -444,6 +563,8 @@ def test_vervanging_van_een_zetel(data: st.DataObject, commissie) -> None:
         eerst = stel_panel_samen(regel=regel, kandidaten=leden, grootboek=Grootboek(), **invoer)
     except Conflict:
         return
+    if eerst.vacatures:
+        return  # filling a vacant chair later is a named case above
     weg = data.draw(st.sampled_from(eerst.zetels))
     vast = [z for z in eerst.zetels if z != weg]
     try:
@@ -460,17 +581,23 @@ def test_vervanging_van_een_zetel(data: st.DataObject, commissie) -> None:
         event("vervanging niet mogelijk")
         return
     ids = [z.lid_id for z in s.zetels]
-    assert len(ids) == len(set(ids)) == regel.grootte
     assert weg.lid_id not in ids
+    assert sum(s.grootboek.zetels.values()) == 0
+    assert sum(s.grootboek.voorzitter.values()) == 0
+    stoelen = [k for k in leden if k.kan_voorzitten and k.id != weg.lid_id]
+    mogelijk = voorzitter_oracle(regel, invoer["zaak"], stoelen)
+    if not mogelijk:
+        # Only the chair can be left vacant, and only when the rule leaves nobody.
+        assert weg.rol == "voorzitter"
+        assert s.voorzittersgrond == "vacant" and [v.rol for v in s.vacatures] == ["voorzitter"]
+        assert ids == [z.lid_id for z in vast]
+        # The departing chair keeps the seat's load until someone takes it.
+        assert s.grootboek == eerst.grootboek
+        event("voorzitter vacant na vervanging")
+        return
+    assert len(ids) == len(set(ids)) == regel.grootte
     assert [z.rol for z in s.zetels].count("voorzitter") == 1
     # Members who were not moved up keep their seat.
     vz_id = next(z.lid_id for z in s.zetels if z.rol == "voorzitter")
     assert {z.lid_id for z in vast if z.lid_id != vz_id} <= set(ids)
-    assert sum(s.grootboek.zetels.values()) == 0
-    assert sum(s.grootboek.voorzitter.values()) == 0
-    betrokken = invoer["zaak"].betrokken
-    mogelijk = [
-        k for k in leden if k.kan_voorzitten and k.id != weg.lid_id and k.korps not in betrokken
-    ]
-    if mogelijk:
-        assert per_id[vz_id].korps not in betrokken
+    assert per_id[vz_id].korps in mogelijk

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,22 @@ def test_gelderland_drie_korpsen_uit_de_configuratie() -> None:
     for k in v.korpsen:
         assert voorzittersverschil(v, k.korps) <= 1
         assert abs(k.afwijking_pp - k.gedwongen_zetels_pp) <= 5
+
+
+def test_vacante_voorzitters_worden_gemeld() -> None:
+    # Nobody in IJsselland can chair: a Twente case waits for a chair instead of taking one
+    # from Twente, and the report counts those cases.
+    regel, kansen = twente_ijsselland()
+    leden = [lid if lid.korps == "TW" else replace(lid, kan_voorzitten=False) for lid in LEDEN]
+    v = simuleer(regel=regel, kandidaten=leden, aantal_zaken=300, kansen=kansen, seed=5)
+    assert v.niet_samengesteld == 0
+    assert v.vacant > 0
+    assert sum(k.voorzitters for k in v.korpsen) == 300 - v.vacant
+    assert sum(k.zetels for k in v.korpsen) == 3 * 300 - v.vacant
+    # Only IJsselland members can be chair-less: every chair that was filled is from Twente.
+    assert next(k for k in v.korpsen if k.korps == "IJ").voorzitters == 0
+    zin = next(c for c in v.conclusies if "vacant" in c)
+    assert zin.startswith(f"In {v.vacant} van de 300 zaken bleef de voorzitterszetel vacant")
 
 
 def test_zelfde_seed_zelfde_verslag() -> None:

@@ -84,3 +84,10 @@ def test_termijnen_die_een_stap_afhandelt() -> None:
     assert VOLDAAN_BIJ[S.BESLUIT_GENOMEN] == {Soort.BESLUIT}
     assert VERVALT_BIJ[S.INGETROKKEN] == set(Soort)
     assert Soort.ADVIES in VERVALT_BIJ[S.NIET_ONTVANKELIJK]
+
+
+def test_ontvangstbevestiging_is_niet_meer_open_na_het_advies() -> None:
+    # Issue 7: once the advice is out (or the file closed) an unrecorded acknowledgement is moot.
+    assert VERVALT_BIJ[S.ADVIES_UITGEBRACHT] == {Soort.ONTVANGSTBEVESTIGING}
+    assert Soort.ONTVANGSTBEVESTIGING in VERVALT_BIJ[S.AFGESLOTEN]
+    assert not VOLDAAN_BIJ[S.ADVIES_UITGEBRACHT] & VERVALT_BIJ[S.ADVIES_UITGEBRACHT]

@@ -11,11 +11,19 @@ from hypothesis import strategies as st
 
 from commissie.atw import Kalender, koningsdag, vaste_feestdagen
 from commissie.config import PROJECT_ROOT
-from commissie.fouten import Conflict, OngeldigeInvoer
+from commissie.fouten import Conflict, DomeinFout, OngeldigeInvoer
 from commissie.regios import Termijninstellingen, laad_regios
-from commissie.zaken.termijnen import Soort, bereken_termijnen, toets_verdaging
+from commissie.zaken.termijnen import (
+    Soort,
+    Verdagingstoets,
+    bereken_termijnen,
+    dagen_te_laat,
+    termijnstatus,
+    toets_verdaging,
+)
 
-KALENDER = Kalender(laad_regios(Path(PROJECT_ROOT / "regios")).gelijkgestelde_dagen)
+REGIOS = laad_regios(Path(PROJECT_ROOT / "regios"))
+KALENDER = Kalender(REGIOS.gelijkgestelde_dagen, REGIOS.atw_jaren)
 STANDAARD = Termijninstellingen()
 datums = st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31))
 
@@ -39,7 +47,7 @@ def test_ontvangst_plus_n_weken_wordt_nooit_naar_voren_gehaald(
     for b in bereken_termijnen(ontvangen, STANDAARD, KALENDER, verdaagd):
         assert b.einddatum >= b.wettelijke_einddatum
         weken = {
-            Soort.ONTVANGSTBEVESTIGING: 0,
+            Soort.ONTVANGSTBEVESTIGING: 1,
             Soort.ONTVANKELIJKHEID: 1,
             Soort.ADVIES: 6 + verdaagd,
             Soort.BESLUIT: 10 + verdaagd,
@@ -114,8 +122,10 @@ def test_langere_verdaging_geeft_nooit_eerdere_termijn(ontvangen: date, a: int, 
         (date(2026, 4, 20), Soort.ONTVANKELIJKHEID, date(2026, 4, 28), "Koningsdag"),
         # Whit Monday 2026: 25 May.
         (date(2026, 4, 13), Soort.ADVIES, date(2026, 5, 26), "Tweede Pinksterdag"),
-        # A Saturday receipt: the acknowledgement falls due on Monday.
-        (date(2026, 3, 7), Soort.ONTVANGSTBEVESTIGING, date(2026, 3, 9), "zaterdag"),
+        # A Saturday receipt: a week later is a Saturday again, so Monday.
+        (date(2026, 3, 7), Soort.ONTVANGSTBEVESTIGING, date(2026, 3, 16), "zaterdag"),
+        # Received the Friday before Easter week: a week later is Good Friday.
+        (date(2026, 3, 27), Soort.ONTVANGSTBEVESTIGING, date(2026, 4, 7), "Goede Vrijdag"),
         # An ordinary week: nothing moves.
         (date(2026, 3, 2), Soort.ONTVANKELIJKHEID, date(2026, 3, 9), "gewone week"),
     ],
@@ -159,53 +169,330 @@ def test_verdaging_schuift_advies_alleen_als_de_commissie_dat_wil() -> None:
     assert b[Soort.BESLUIT].einddatum == date(2026, 5, 25 + 1)  # 25 May is Whit Monday
 
 
+# --- the acknowledgement term ----------------------------------------------------------------
+
+
+def test_ontvangst_op_vrijdag_is_zondag_niet_te_laat() -> None:
+    vrijdag = date(2026, 3, 6)
+    b = {x.soort: x for x in bereken_termijnen(vrijdag, STANDAARD, KALENDER)}
+    bevestiging = b[Soort.ONTVANGSTBEVESTIGING]
+    assert bevestiging.einddatum == date(2026, 3, 13)
+    assert bevestiging.grondslag == "Awb 9:6: ontvangstbevestiging; reglement: binnen 1 week"
+    assert bevestiging.toelichting == "ontvangst 2026-03-06 + 1 week"
+    zondag = date(2026, 3, 8)
+    assert dagen_te_laat(bevestiging.einddatum, None, zondag) == 0
+    assert termijnstatus("open", bevestiging.einddatum, None) == "open"
+
+
+@given(datums, st.integers(min_value=0, max_value=4))
+def test_ontvangstbevestiging_is_instelbaar(ontvangen: date, weken: int) -> None:
+    instellingen = Termijninstellingen(ontvangstbevestiging_weken=weken)
+    b = {x.soort: x for x in bereken_termijnen(ontvangen, instellingen, KALENDER)}
+    bevestiging = b[Soort.ONTVANGSTBEVESTIGING]
+    assert bevestiging.wettelijke_einddatum == ontvangen + timedelta(weeks=weken)
+    assert bevestiging.einddatum >= bevestiging.wettelijke_einddatum
+    assert not KALENDER.is_vrij(bevestiging.einddatum)
+    if weken:
+        termijn = "1 week" if weken == 1 else f"{weken} weken"
+        assert (
+            bevestiging.grondslag == f"Awb 9:6: ontvangstbevestiging; reglement: binnen {termijn}"
+        )
+    else:
+        assert bevestiging.grondslag == "Awb 9:6: ontvangstbevestiging, onverwijld"
+
+
+def test_ontvangstbevestiging_onverwijld_als_de_commissie_dat_wil() -> None:
+    onverwijld = Termijninstellingen(ontvangstbevestiging_weken=0)
+    b = {x.soort: x for x in bereken_termijnen(date(2026, 3, 7), onverwijld, KALENDER)}
+    assert b[Soort.ONTVANGSTBEVESTIGING].einddatum == date(2026, 3, 9)  # Saturday -> Monday
+
+
+# --- lateness ---------------------------------------------------------------------------------
+
+
+def test_ontvankelijkheid_te_laat_beslist() -> None:
+    b = {x.soort: x for x in bereken_termijnen(date(2026, 3, 2), STANDAARD, KALENDER)}
+    eind = b[Soort.ONTVANKELIJKHEID].einddatum
+    assert eind == date(2026, 3, 9)
+    beslist = date(2026, 3, 12)
+    # Long after, the lateness stays what it was on the day of the decision.
+    assert dagen_te_laat(eind, beslist, date(2026, 6, 1)) == 3
+    assert termijnstatus("voldaan", eind, beslist) == "voldaan_te_laat"
+    assert dagen_te_laat(eind, eind, date(2026, 6, 1)) == 0
+    assert termijnstatus("voldaan", eind, eind) == "voldaan"
+
+
+def test_open_termijn_telt_de_dagen_na_vandaag() -> None:
+    eind = date(2026, 3, 9)
+    assert dagen_te_laat(eind, None, date(2026, 3, 9)) == 0
+    assert dagen_te_laat(eind, None, date(2026, 3, 11)) == 2
+    assert dagen_te_laat(eind, None, date(2026, 3, 1)) == 0
+    assert termijnstatus("open", eind, None) == "open"
+    assert termijnstatus("vervallen", eind, None) == "vervallen"
+    with pytest.raises(ValueError):
+        termijnstatus("verlopen", eind, None)
+
+
+@given(datums, st.one_of(st.none(), datums), datums)
+def test_dagen_te_laat_eigenschappen(eind: date, voldaan: date | None, vandaag: date) -> None:
+    n = dagen_te_laat(eind, voldaan, vandaag)
+    peil = voldaan or vandaag
+    assert n >= 0
+    assert (n > 0) == (peil > eind)
+    if n:
+        assert eind + timedelta(days=n) == peil
+    if voldaan is not None:
+        # Met is met: the day one looks no longer matters.
+        assert n == dagen_te_laat(eind, voldaan, vandaag + timedelta(days=400))
+        assert (termijnstatus("voldaan", eind, voldaan) == "voldaan_te_laat") == (n > 0)
+
+
+# --- Atw data coverage ------------------------------------------------------------------------
+
+
+def test_termijn_in_een_niet_gedekt_jaar() -> None:
+    assert 2028 in KALENDER.jaren and 2029 not in KALENDER.jaren
+    b = {x.soort: x for x in bereken_termijnen(date(2028, 12, 27), STANDAARD, KALENDER)}
+    assert b[Soort.ONTVANKELIJKHEID].einddatum == date(2029, 1, 3)
+    for soort in Soort:
+        assert b[soort].waarschuwing == "controleer de gelijkgestelde dagen voor 2029"
+    # Received in November 2028: only the deadlines that run into 2029 carry the warning.
+    b = {x.soort: x for x in bereken_termijnen(date(2028, 11, 1), STANDAARD, KALENDER)}
+    assert b[Soort.ADVIES].einddatum == date(2028, 12, 13)
+    assert b[Soort.ADVIES].waarschuwing is None
+    assert b[Soort.BESLUIT].einddatum == date(2029, 1, 10)
+    assert b[Soort.BESLUIT].waarschuwing == "controleer de gelijkgestelde dagen voor 2029"
+
+
+@given(datums, st.integers(min_value=0, max_value=4))
+def test_waarschuwing_precies_buiten_de_gedekte_jaren(ontvangen: date, verdaagd: int) -> None:
+    for b in bereken_termijnen(ontvangen, STANDAARD, KALENDER, verdaagd):
+        if b.einddatum.year in KALENDER.jaren:
+            assert b.waarschuwing is None
+        else:
+            assert b.waarschuwing == f"controleer de gelijkgestelde dagen voor {b.einddatum.year}"
+
+
+def test_dekking_van_de_kalender() -> None:
+    assert KALENDER.jaren == frozenset(range(2023, 2029))
+    assert KALENDER.dekking_waarschuwing(date(2028, 12, 31)) is None
+    assert KALENDER.dekking_waarschuwing(date(2022, 12, 31)) == (
+        "controleer de gelijkgestelde dagen voor 2022"
+    )
+    # Without a stated coverage, a calendar covers the years of the decreed days it has.
+    assert Kalender([date(2026, 1, 2), date(2027, 5, 7)]).jaren == frozenset({2026, 2027})
+    assert Kalender().dekking_waarschuwing(date(2026, 1, 1)) == (
+        "controleer de gelijkgestelde dagen voor 2026"
+    )
+
+
+ONTVANGEN = date(2026, 3, 2)
+BESLUITTERMIJN = date(2026, 5, 11)  # receipt + 10 weeks
+TERMIJN_NL = "11 mei 2026"
+
+
 class TestVerdaging:
     def basis(self, **over: object) -> dict[str, object]:
         args: dict[str, object] = dict(
             eerder_verdaagd_weken=0,
             weken=4,
             max_weken=4,
-            instemming_klager=False,
+            ontvangen_op=ONTVANGEN,
             besloten_op=date(2026, 5, 1),
-            huidige_besluittermijn=date(2026, 5, 11),
+            mededeling_op=date(2026, 5, 4),
+            huidige_besluittermijn=BESLUITTERMIJN,
+            vandaag=date(2026, 5, 5),
+            vorige_besloten_op=None,
+            instemming_op=None,
+            instemming_kenmerk=None,
         )
         args.update(over)
         return args
 
+    def toets(self, **over: object) -> Verdagingstoets:
+        return toets_verdaging(**self.basis(**over))  # type: ignore[arg-type]
+
+    def weigering(self, soort: type[DomeinFout], veld: str, **over: object) -> DomeinFout:
+        with pytest.raises(soort) as fout:
+            self.toets(**over)
+        assert fout.value.veld == veld
+        assert f"Veld '{veld}'" in fout.value.bericht
+        return fout.value
+
     def test_vier_weken_mag(self) -> None:
-        assert toets_verdaging(**self.basis()) == 4  # type: ignore[arg-type]
+        assert self.toets() == Verdagingstoets(totaal_weken=4, te_laat_vastgelegd=False)
 
     def test_in_delen_tot_vier_weken_mag(self) -> None:
-        assert toets_verdaging(**self.basis(eerder_verdaagd_weken=3, weken=1)) == 4  # type: ignore[arg-type]
+        uit = self.toets(eerder_verdaagd_weken=3, weken=1, vorige_besloten_op=date(2026, 4, 1))
+        assert uit.totaal_weken == 4
 
     def test_meer_dan_vier_weken_zonder_instemming_niet(self) -> None:
-        with pytest.raises(OngeldigeInvoer, match="instemming_klager"):
-            toets_verdaging(**self.basis(eerder_verdaagd_weken=3, weken=2))  # type: ignore[arg-type]
-        with pytest.raises(OngeldigeInvoer, match="5 weken"):
-            toets_verdaging(**self.basis(weken=5))  # type: ignore[arg-type]
+        fout = self.weigering(
+            OngeldigeInvoer, "instemming_klager", eerder_verdaagd_weken=3, weken=2
+        )
+        assert "5 weken" in fout.bericht and TERMIJN_NL in fout.bericht
+        # A date without a reference is no written consent.
+        self.weigering(
+            OngeldigeInvoer, "instemming_klager", weken=5, instemming_op=date(2026, 5, 1)
+        )
 
     def test_meer_dan_vier_weken_met_instemming_mag(self) -> None:
-        assert toets_verdaging(**self.basis(weken=8, instemming_klager=True)) == 8  # type: ignore[arg-type]
-
-    def test_na_afloop_van_de_termijn_niet_meer(self) -> None:
-        with pytest.raises(Conflict, match="vóór afloop"):
-            toets_verdaging(**self.basis(besloten_op=date(2026, 5, 12)))  # type: ignore[arg-type]
+        uit = self.toets(weken=8, instemming_op=date(2026, 4, 28), instemming_kenmerk="brief 12")
+        assert uit.totaal_weken == 8
 
     def test_op_de_laatste_dag_nog_wel(self) -> None:
-        assert toets_verdaging(**self.basis(besloten_op=date(2026, 5, 11))) == 4  # type: ignore[arg-type]
+        uit = self.toets(
+            besloten_op=BESLUITTERMIJN, mededeling_op=BESLUITTERMIJN, vandaag=BESLUITTERMIJN
+        )
+        assert uit == Verdagingstoets(totaal_weken=4, te_laat_vastgelegd=False)
 
     def test_nul_weken_niet(self) -> None:
-        with pytest.raises(OngeldigeInvoer, match="weken"):
-            toets_verdaging(**self.basis(weken=0))  # type: ignore[arg-type]
+        self.weigering(OngeldigeInvoer, "weken", weken=0)
+
+    def test_mededeling_ontbreekt(self) -> None:
+        fout = self.weigering(OngeldigeInvoer, "mededeling_op", mededeling_op=None)
+        assert "Awb 9:11 lid 2" in fout.bericht and TERMIJN_NL in fout.bericht
+        assert fout.status_code == 400
+
+    def test_teruggedateerd_voorbij_een_verlopen_termijn(self) -> None:
+        # Months after the deadline expired, a decision date after that deadline is refused...
+        laat = date(2026, 9, 1)
+        fout = self.weigering(Conflict, "besloten_op", vandaag=laat, besloten_op=date(2026, 5, 12))
+        assert TERMIJN_NL in fout.bericht and "12 mei 2026" in fout.bericht
+        assert fout.status_code == 409
+        self.weigering(Conflict, "mededeling_op", vandaag=laat, mededeling_op=date(2026, 5, 12))
+        # ...and one that was decided and announced in time is recorded, marked as late.
+        uit = self.toets(vandaag=laat)
+        assert uit == Verdagingstoets(totaal_weken=4, te_laat_vastgelegd=True)
+
+    def test_instemming_na_de_termijn_niet(self) -> None:
+        fout = self.weigering(
+            Conflict,
+            "instemming_klager.datum",
+            weken=6,
+            vandaag=date(2026, 5, 20),
+            instemming_op=date(2026, 5, 12),
+            instemming_kenmerk="brief 12",
+        )
+        assert TERMIJN_NL in fout.bericht and "Awb 9:11 lid 3" in fout.bericht
+
+    def test_instemming_in_de_toekomst_of_voor_ontvangst_niet(self) -> None:
+        kenmerk = {"weken": 6, "instemming_kenmerk": "brief 12"}
+        fout = self.weigering(
+            OngeldigeInvoer, "instemming_klager.datum", instemming_op=date(2026, 5, 6), **kenmerk
+        )
+        assert "toekomst" in fout.bericht
+        fout = self.weigering(
+            OngeldigeInvoer, "instemming_klager.datum", instemming_op=date(2026, 3, 1), **kenmerk
+        )
+        assert "ontvangst" in fout.bericht
+
+    def test_derde_verdaging_gedateerd_voor_de_eerste(self) -> None:
+        fout = self.weigering(
+            Conflict,
+            "besloten_op",
+            eerder_verdaagd_weken=2,
+            weken=1,
+            vorige_besloten_op=date(2026, 4, 20),
+            besloten_op=date(2026, 3, 30),
+            mededeling_op=date(2026, 4, 21),
+        )
+        assert "20 april 2026" in fout.bericht and TERMIJN_NL in fout.bericht
+        self.weigering(
+            Conflict,
+            "mededeling_op",
+            eerder_verdaagd_weken=2,
+            weken=1,
+            vorige_besloten_op=date(2026, 4, 20),
+            besloten_op=date(2026, 4, 20),
+            mededeling_op=date(2026, 4, 19),
+        )
+
+    def test_datums_in_de_toekomst_of_voor_ontvangst_niet(self) -> None:
+        fout = self.weigering(OngeldigeInvoer, "besloten_op", besloten_op=date(2026, 5, 6))
+        assert "toekomst" in fout.bericht
+        fout = self.weigering(OngeldigeInvoer, "besloten_op", besloten_op=date(2026, 2, 27))
+        assert "ontvangst" in fout.bericht
+        self.weigering(OngeldigeInvoer, "mededeling_op", mededeling_op=date(2026, 5, 6))
+
+    def test_mededeling_niet_voor_het_besluit(self) -> None:
+        fout = self.weigering(OngeldigeInvoer, "mededeling_op", mededeling_op=date(2026, 4, 30))
+        assert "1 mei 2026" in fout.bericht
 
     @given(st.integers(0, 10), st.integers(1, 10), st.booleans())
     def test_grens_eigenschap(self, eerder: int, weken: int, instemming: bool) -> None:
-        args = self.basis(eerder_verdaagd_weken=eerder, weken=weken, instemming_klager=instemming)
+        args = self.basis(
+            eerder_verdaagd_weken=eerder,
+            weken=weken,
+            vorige_besloten_op=date(2026, 4, 1) if eerder else None,
+            instemming_op=date(2026, 4, 30) if instemming else None,
+            instemming_kenmerk="brief 12" if instemming else None,
+        )
         if eerder + weken > 4 and not instemming:
             with pytest.raises(OngeldigeInvoer):
                 toets_verdaging(**args)  # type: ignore[arg-type]
         else:
-            assert toets_verdaging(**args) == eerder + weken  # type: ignore[arg-type]
+            assert toets_verdaging(**args).totaal_weken == eerder + weken  # type: ignore[arg-type]
+
+
+dagen_rond = st.integers(min_value=-20, max_value=120).map(lambda n: ONTVANGEN + timedelta(days=n))
+
+
+@given(
+    besloten=dagen_rond,
+    mededeling=st.one_of(st.none(), dagen_rond),
+    vandaag=dagen_rond,
+    vorige=st.one_of(st.none(), dagen_rond),
+    instemming=st.one_of(st.none(), dagen_rond),
+    weken=st.integers(1, 6),
+)
+def test_verdaging_aanvaard_precies_als_alle_datums_kloppen(
+    besloten: date,
+    mededeling: date | None,
+    vandaag: date,
+    vorige: date | None,
+    instemming: date | None,
+    weken: int,
+) -> None:
+    """Accepted exactly when every rule holds; a refusal names a field whose rule fails and
+    always the deadline being moved."""
+
+    def past(dag: date) -> bool:
+        return ONTVANGEN <= dag <= min(vandaag, BESLUITTERMIJN) and (
+            vorige is None or dag >= vorige
+        )
+
+    nodig = weken > 4
+    regels = {
+        "weken": True,
+        "besloten_op": past(besloten),
+        "mededeling_op": mededeling is not None and past(mededeling) and mededeling >= besloten,
+        "instemming_klager": (instemming is not None) or not nodig,
+        "instemming_klager.datum": instemming is None
+        or ONTVANGEN <= instemming <= min(vandaag, BESLUITTERMIJN),
+    }
+    try:
+        uit = toets_verdaging(
+            eerder_verdaagd_weken=0,
+            weken=weken,
+            max_weken=4,
+            ontvangen_op=ONTVANGEN,
+            besloten_op=besloten,
+            mededeling_op=mededeling,
+            huidige_besluittermijn=BESLUITTERMIJN,
+            vandaag=vandaag,
+            vorige_besloten_op=vorige,
+            instemming_op=instemming,
+            instemming_kenmerk="kenmerk" if instemming else None,
+        )
+    except DomeinFout as fout:
+        assert fout.veld in regels and not regels[fout.veld], (fout.veld, fout.bericht)
+        assert TERMIJN_NL in fout.bericht
+    else:
+        assert all(regels.values())
+        assert uit == Verdagingstoets(
+            totaal_weken=weken, te_laat_vastgelegd=vandaag > BESLUITTERMIJN
+        )
 
 
 def test_datums_voor_mensen() -> None:
