@@ -38,7 +38,7 @@ def maak_omgeving(settings: Settings, bus: Bus, klok: Klok = systeemklok) -> Omg
     return Omgeving(
         settings=settings,
         regios=regios,
-        kalender=Kalender(regios.gelijkgestelde_dagen),
+        kalender=Kalender(regios.gelijkgestelde_dagen, regios.atw_jaren),
         engine=engine,
         sessionmaker=maak_sessionmaker(engine, bus),
         klok=klok,

@@ -89,6 +89,7 @@ def test_stappen(client: Client, secretaris: dict[str, str], gebruikers: Gebruik
     verdaging = {
         "weken": 5,
         "reden": "r",
+        "mededeling_op": "2026-03-02",
         "instemming_klager": {"datum": "2026-02-25", "kenmerk": "k" * 150},
     }
     assert_geweigerd(

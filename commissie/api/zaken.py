@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from litestar import Controller, get, post
 from litestar.params import FromPath, FromQuery, JSONBody, Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -31,8 +33,8 @@ from commissie.zaken.schemas import (
 _SECRETARIS = [vereis_rol(Rol.SECRETARIS)]
 
 
-async def _weergave(session: AsyncSession, actor: Actor, zaak: Zaak) -> ZaakUit:
-    return await zaakweergave.zaak_weergave(session=session, actor=actor, zaak=zaak)
+async def _weergave(session: AsyncSession, actor: Actor, zaak: Zaak, nu: datetime) -> ZaakUit:
+    return await zaakweergave.zaak_weergave(session=session, actor=actor, zaak=zaak, nu=nu)
 
 
 class ZakenController(Controller):
@@ -56,8 +58,8 @@ class ZakenController(Controller):
             kalender=omgeving.kalender,
             nu=nu,
         )
-        uit = await _weergave(db_session, actor, zaak)
-        uit.waarschuwingen = waarschuwingen
+        uit = await _weergave(db_session, actor, zaak, nu)
+        uit.waarschuwingen = list(dict.fromkeys([*waarschuwingen, *uit.waarschuwingen]))
         return uit
 
     @get("/", summary="Zaken die u mag zien")
@@ -85,7 +87,7 @@ class ZakenController(Controller):
         self, nummer: FromPath[str], db_session: DbSession, actor: HuidigeActor, nu: Nu
     ) -> ZaakUit:
         zaak = await haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu)
-        return await _weergave(db_session, actor, zaak)
+        return await _weergave(db_session, actor, zaak, nu)
 
     @post("/{nummer:str}/ontvankelijkheid", guards=_SECRETARIS, status_code=200)
     async def ontvankelijkheid(
@@ -102,7 +104,7 @@ class ZakenController(Controller):
         await stappen.beslis_ontvankelijkheid(
             session=db_session, actor=actor, zaak=zaak, invoer=data, nu=nu
         )
-        return await _weergave(db_session, actor, zaak)
+        return await _weergave(db_session, actor, zaak, nu)
 
     @post("/{nummer:str}/verdaging", guards=_SECRETARIS, status_code=200)
     async def verdaging(
@@ -126,7 +128,7 @@ class ZakenController(Controller):
             kalender=omgeving.kalender,
             nu=nu,
         )
-        return await _weergave(db_session, actor, zaak)
+        return await _weergave(db_session, actor, zaak, nu)
 
     @post("/{nummer:str}/status", guards=_SECRETARIS, status_code=200)
     async def status(
@@ -148,7 +150,7 @@ class ZakenController(Controller):
             toelichting=data.toelichting,
             nu=nu,
         )
-        return await _weergave(db_session, actor, zaak)
+        return await _weergave(db_session, actor, zaak, nu)
 
     @post("/{nummer:str}/ontvangstbevestiging", guards=_SECRETARIS, status_code=200)
     async def ontvangstbevestiging(
@@ -165,12 +167,16 @@ class ZakenController(Controller):
         await stappen.registreer_ontvangstbevestiging(
             session=db_session, actor=actor, zaak=zaak, verzonden_op=data.verzonden_op, nu=nu
         )
-        return await _weergave(db_session, actor, zaak)
+        return await _weergave(db_session, actor, zaak, nu)
 
 
 @get("/api/termijnen", tags=["zaken"], summary="Open termijnen, verlopen eerst")
-async def termijnen(db_session: DbSession, actor: HuidigeActor, nu: Nu) -> list[OpenTermijn]:
-    return await overzichten.open_termijnen(session=db_session, actor=actor, nu=nu)
+async def termijnen(
+    db_session: DbSession, actor: HuidigeActor, omgeving: HuidigeOmgeving, nu: Nu
+) -> list[OpenTermijn]:
+    return await overzichten.open_termijnen(
+        session=db_session, actor=actor, nu=nu, regios=omgeving.regios
+    )
 
 
 @get("/api/commissies", tags=["configuratie"], summary="Uw commissies en hun korpsen")

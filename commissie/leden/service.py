@@ -6,7 +6,7 @@ What a departure or an illness means for the panels of open cases is a flow
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -157,3 +157,24 @@ async def afwezigen(session: AsyncSession, lid_ids: Sequence[int], dag: date) ->
         )
     )
     return {a.lid_id: f"{a.soort} t/m {a.tot.isoformat()}" for a in rijen}
+
+
+async def terug_op(session: AsyncSession, lid_ids: Sequence[int], dag: date) -> dict[int, date]:
+    """For members absent on `dag`: the first day they are available again."""
+    rijen = list(
+        await session.scalars(
+            select(Afwezigheid).where(Afwezigheid.lid_id.in_(lid_ids), Afwezigheid.tot >= dag)
+        )
+    )
+    uit: dict[int, date] = {}
+    for lid_id in {a.lid_id for a in rijen if a.van <= dag}:
+        eind = dag
+        # Back-to-back absences (holiday, then illness) count as one.
+        verlengd = True
+        while verlengd:
+            verlengd = False
+            for a in rijen:
+                if a.lid_id == lid_id and a.van <= eind + timedelta(days=1) and a.tot > eind:
+                    eind, verlengd = a.tot, True
+        uit[lid_id] = eind + timedelta(days=1)
+    return uit

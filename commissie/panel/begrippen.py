@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 Rol = Literal["voorzitter", "lid"]
 # The rule that decided the chair: an uninvolved corps ("gewoon"), the committee's fallback
 # because every corps is involved ("terugval"), or nobody the rule allows ("vacant").
-Voorzittersgrond = Literal["gewoon", "terugval", "vacant"]
+Voorzittersgrond = Literal["gewoon", "terugval", "vacant", "handmatig"]
 
 NUL = Fraction(0)
 VUL_AAN = (

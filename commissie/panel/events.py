@@ -63,8 +63,8 @@ class ZiekVervangen(ZaakEvent):
 
 @dataclass(frozen=True, kw_only=True)
 class HandmatigAangewezen(ZaakEvent):
-    oud_id: int
-    oud_naam: str
+    oud_id: int | None  # None: a vacant chair was filled
+    oud_naam: str | None
     nieuw_id: int
     nieuw_naam: str
     reden: str
@@ -91,3 +91,10 @@ class LidUitPanel(ZaakEvent):
     naam: str
     reden: str
     vacant: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class VoorzitterVacant(ZaakEvent):
+    """The rules left the chair open: nobody the chair rule allows is available."""
+
+    waarschuwing: str

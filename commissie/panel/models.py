@@ -89,3 +89,16 @@ class Grootboek(Base):
     lid_id: Mapped[int] = mapped_column(ForeignKey("lid.id", ondelete="CASCADE"), primary_key=True)
     zetels: Mapped[str] = mapped_column(String(80), default="0")
     voorzitter: Mapped[str] = mapped_column(String(80), default="0")
+
+
+class Voorzittersvacature(Base):
+    """A chair seat the rules left open, with the warning the secretary sees (the rule, the
+    corps, who is back when) until someone takes the seat."""
+
+    __tablename__ = "voorzittersvacature"
+
+    zaak_id: Mapped[int] = mapped_column(
+        ForeignKey("zaak.id", ondelete="CASCADE"), primary_key=True
+    )
+    waarschuwing: Mapped[str] = mapped_column(Text)
+    sinds: Mapped[datetime]

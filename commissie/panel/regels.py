@@ -150,6 +150,8 @@ def stel_panel_samen(
     vervallen_uitsluiten: bool = True,
     terug_op: Mapping[int, date] = _GEEN_DATA,
     vacature_mag: bool = True,
+    handmatig_korps: str | None = None,
+    voorzitter_kandidaten: frozenset[int] | None = None,
 ) -> Samenstelling:
     """Fill the panel's open seats: the chair if `vast` has none, then members up to grootte.
 
@@ -157,7 +159,11 @@ def stel_panel_samen(
     result has no chair, a Vacature with a warning, and the member seats filled; nobody is
     credited or debited for the open seat. `terug_op`: per absent member the first day they
     are available again, named in that warning. With `vacature_mag=False` (a manual choice
-    that must fill the seat) a vacant chair raises Conflict instead.
+    that must fill the seat) a vacant chair raises Conflict instead. `handmatig_korps`: the
+    secretary decided, with a reason, to take the chair from this (involved) corps; it applies
+    only when the rule itself leaves the chair vacant, and the explanation says so.
+    `voorzitter_kandidaten`: the secretary's choice for the chair (the member seats are
+    filled by the rules as usual).
 
     `vast`: seats that stay (replacement after verschoning, wraking or illness).
     `vervallen`: the seats being replaced. Their holders get their debit back and are excluded
@@ -230,19 +236,24 @@ def stel_panel_samen(
         return Conflict(f"{zetel} is niet te vullen: {geen} ({details}).")
 
     if not vz_vast:
-        vrij_vz = [
-            k for k in leden if k.kan_voorzitten and k.id not in redenen and k.id not in bezet
-        ]
+
+        def mag_vz(k: Kandidaat) -> bool:
+            keuze = voorzitter_kandidaten is None or k.id in voorzitter_kandidaten
+            return k.kan_voorzitten and k.id not in redenen and keuze
+
+        vrij_vz = [k for k in leden if mag_vz(k) and k.id not in bezet]
         # A seated member who can chair may move up, so a vacant chair need not wait when
         # one of the panel may chair it; their member seat is then filled again.
-        zittend_vz = [
-            k
-            for k in leden
-            if k.kan_voorzitten and k.id not in redenen and bezet.get(k.id) == "lid"
-        ]
+        zittend_vz = [k for k in leden if mag_vz(k) and bezet.get(k.id) == "lid"]
         korpsen, grond, korpsreden = voorzitterskorpsen(
             regel, zaak, {k.korps for k in vrij_vz + zittend_vz}
         )
+        if grond == "vacant" and handmatig_korps is not None:
+            korpsen, grond = frozenset({handmatig_korps}), "handmatig"
+            korpsreden = (
+                f"{korpsreden}; het secretariaat wees met een reden een voorzitter uit "
+                f"{handmatig_korps} aan"
+            )
         voorzittersgrond = grond
         regelkorpsen = _regelkorpsen(regel, zaak)
         eigen = {}
@@ -255,6 +266,8 @@ def stel_panel_samen(
                     if set(regel.korpsen) - zaak.betrokken
                     else f"korps {k.korps} valt af door de terugvalregel"
                 )
+            if grond == "handmatig" and k.korps == handmatig_korps and k.kan_voorzitten:
+                eigen.pop(k.id, None)  # the secretary's decision lifts the corps rule here
         if grond == "vacant":
             if not vacature_mag:
                 raise weigering(
@@ -303,6 +316,10 @@ def stel_panel_samen(
             doorschuiven = not pool
             if doorschuiven:
                 pool = sorted((k for k in zittend_vz if k.korps in korpsen), key=volgorde_vz)
+            if not pool:
+                raise weigering(
+                    "De voorzitterszetel", [k for k in leden if k.kan_voorzitten], korpsreden, eigen
+                )
             gekozen = pool[0]
             weeg(0, eigen, met_vz=True, behalve=gekozen.id if doorschuiven else None)
             uitleg = f"Voorzitter uit {gekozen.korps}: {korpsreden}; {_keuze(pool, boek, True)}"

@@ -7,6 +7,7 @@ explanation, keeps the fair-share ledger and writes the case timeline.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -17,17 +18,18 @@ from commissie.accounts.rollen import Actor
 from commissie.eenheid import publiceer
 from commissie.fouten import Conflict, OngeldigeInvoer
 from commissie.leden.models import Lid
-from commissie.leden.service import afwezigen, leden_van
+from commissie.leden.service import afwezigen, leden_van, terug_op
 from commissie.panel import regels
 from commissie.panel.events import (
     PanelHerzien,
     PanelOnvolledig,
+    VoorzitterVacant,
     VoorzitterViaTerugval,
     ZetelBeeindigd,
     ZetelToegewezen,
 )
 from commissie.panel.grootboek import bewaar_grootboek, lees_grootboek, vergrendel
-from commissie.panel.models import Conflictmelding, Panelzetel
+from commissie.panel.models import Conflictmelding, Panelzetel, Voorzittersvacature
 from commissie.regios import Commissie
 from commissie.tijd import vandaag
 from commissie.zaken.models import Zaak
@@ -110,13 +112,21 @@ async def _samenstellen(
     grond: str = "automatisch",
     toelichting: str | None = None,
     vervallen_uitsluiten: bool = True,
+    vacature_mag: bool = True,
+    handmatig_korps: str | None = None,
+    voorzitter: int | None = None,
+    alleen_voorzitter: bool = False,
 ) -> list[Panelzetel]:
-    """Fill every open seat of the case; store seats, explanation and ledger. No commit."""
+    """Fill every open seat of the case; store seats, explanation and ledger. No commit.
+
+    A chair the rules leave vacant is recorded with its warning (Voorzittersvacature) until a
+    chair is seated. `alleen_voorzitter`: fill the vacant chair only (a manual choice)."""
     await vergrendel(session, commissie.code)
     alle = await leden_van(session, commissie.code)
     leden = [lid for lid in alle if lid.actief]
     ids = [lid.id for lid in leden]
     afwezig = await afwezigen(session, ids, vandaag(nu))
+    terug = await terug_op(session, ids, vandaag(nu))
     actief = await actieve_zetels(session, zaak.id)
     weg = {z.id for z in vervallen}
     vast = [regels.Zetel(z.rol, z.lid_id) for z in actief if z.id not in weg]  # type: ignore[arg-type]
@@ -127,8 +137,11 @@ async def _samenstellen(
     extra = dict(uitgesloten_extra or {})
     boek = await lees_grootboek(session, [lid.id for lid in alle])
     conflicten = await _conflicten(session, zaak.id)
+    regel = regels.regel_voor(commissie)
+    if alleen_voorzitter:
+        regel = replace(regel, grootte=len(vast) + 1)
     s = regels.stel_panel_samen(
-        regel=regels.regel_voor(commissie),
+        regel=regel,
         kandidaten=kandidaten,
         zaak=zaakfeiten(zaak),
         afwezig=frozenset(afwezig),
@@ -138,6 +151,10 @@ async def _samenstellen(
         uitgesloten_extra=extra,
         vervallen=[regels.Zetel(z.rol, z.lid_id) for z in vervallen],  # type: ignore[arg-type]
         vervallen_uitsluiten=vervallen_uitsluiten,
+        terug_op=terug,
+        vacature_mag=vacature_mag,
+        handmatig_korps=handmatig_korps,
+        voorzitter_kandidaten=frozenset({voorzitter}) if voorzitter is not None else None,
     )
     namen = {lid.id: lid for lid in alle}
     # Only now that the rules accepted: end the replaced seats (nothing changes on refusal).
@@ -199,9 +216,28 @@ async def _samenstellen(
                 grond=grond,
             ),
         )
-    if s.waarschuwingen:
+    if s.voorzittersgrond == "terugval":
         await publiceer(session, VoorzitterViaTerugval(zaak=zaak, actor=actor, nu=nu))
+    vacature = await session.get(Voorzittersvacature, zaak.id)
+    for v in s.vacatures:
+        if vacature is None:
+            vacature = Voorzittersvacature(zaak_id=zaak.id, waarschuwing=v.waarschuwing, sinds=nu)
+            session.add(vacature)
+        else:
+            vacature.waarschuwing = v.waarschuwing
+        await publiceer(
+            session, VoorzitterVacant(zaak=zaak, actor=actor, nu=nu, waarschuwing=v.waarschuwing)
+        )
+    if vacature is not None and any(z.rol == "voorzitter" for z in nieuw):
+        await session.delete(vacature)
+    await session.flush()
     return nieuw
+
+
+async def voorzittersvacature(session: AsyncSession, zaak_id: int) -> str | None:
+    """The warning of the case's vacant chair, if it has one."""
+    v = await session.get(Voorzittersvacature, zaak_id)
+    return v.waarschuwing if v else None
 
 
 async def bij_registratie(
@@ -217,7 +253,8 @@ async def bij_registratie(
         # only to the secretary, in the answer to this registration.
         await publiceer(session, PanelOnvolledig(zaak=zaak, actor=actor, nu=nu))
         return fout.bericht
-    return None
+    # A vacant chair does not block the registration either: the secretary hears why.
+    return await voorzittersvacature(session, zaak.id)
 
 
 async def stel_opnieuw_samen(
@@ -279,14 +316,16 @@ async def vervang_lid(
     reden: str,
     toelichting: str,
     nieuw_lid: int | None = None,
+    handmatig_korps: str | None = None,
     vacant_mag: bool = False,
 ) -> Panelzetel | None:
     """End the member's seat and fill it again, keeping the other seats and the history.
 
     `reden`: verschoning | wraking | ziektevervanging | vertrek | handmatig. With `nieuw_lid`
-    the secretary chooses the successor (override); the rules still refuse conflicts of
-    interest. With `vacant_mag`, a seat nobody can take is ended and left vacant (returns
-    None): the member must go whether or not a successor is at hand.
+    the secretary chooses the successor (override): the rules still refuse conflicts of
+    interest, and the seat is filled or nothing changes. Without it, a chair nobody may take
+    stays vacant with its warning; with `vacant_mag`, so does a member seat nobody can take
+    (returns None): the member must go whether or not a successor is at hand.
     """
     await vergrendel(session, commissie.code)
     zetel = next((z for z in await actieve_zetels(session, zaak.id) if z.lid_id == lid_id), None)
@@ -304,6 +343,8 @@ async def vervang_lid(
             kandidaten_filter={nieuw_lid} if nieuw_lid is not None else None,
             grond=reden,
             toelichting=toelichting,
+            vacature_mag=nieuw_lid is None,
+            handmatig_korps=handmatig_korps,
         )
     except Conflict:
         if not vacant_mag:
@@ -326,17 +367,69 @@ async def vervang_lid(
             ),
         )
         return None
-    return nieuw[0] if nieuw else None
+    return next((z for z in nieuw if z.rol == zetel.rol), None)
+
+
+async def vul_voorzitter(
+    *,
+    session: AsyncSession,
+    zaak: Zaak,
+    commissie: Commissie,
+    actor: Actor,
+    nu: datetime,
+    nieuw: Lid,
+    reden: str,
+) -> Panelzetel:
+    """The secretary fills a vacant chair with a chosen member (reason required)."""
+    await vergrendel(session, commissie.code)
+    if any(z.rol == "voorzitter" for z in await actieve_zetels(session, zaak.id)):
+        raise Conflict(
+            f"Het panel van {zaak.nummer} heeft een voorzitter; geef in 'lid' aan wie u vervangt."
+        )
+    korps = await toets_handmatige_voorzitter(
+        session=session, zaak=zaak, commissie=commissie, oud=None, nieuw=nieuw, nu=nu
+    )
+    # A member of this panel may move up; their member seat is then filled by the rules.
+    eigen = [z for z in await actieve_zetels(session, zaak.id) if z.lid_id == nieuw.id]
+    nieuwe = await _samenstellen(
+        session=session,
+        zaak=zaak,
+        commissie=commissie,
+        actor=actor,
+        nu=nu,
+        vervallen=eigen,
+        vervallen_uitsluiten=False,
+        grond="handmatig",
+        toelichting=reden,
+        vacature_mag=False,
+        handmatig_korps=korps,
+        voorzitter=nieuw.id,
+        alleen_voorzitter=not eigen,
+    )
+    return next(z for z in nieuwe if z.rol == "voorzitter")
 
 
 async def toets_handmatige_voorzitter(
-    *, session: AsyncSession, zaak: Zaak, commissie: Commissie, oud: Lid, nieuw: Lid, nu: datetime
-) -> None:
+    *,
+    session: AsyncSession,
+    zaak: Zaak,
+    commissie: Commissie,
+    oud: Lid | None,
+    nieuw: Lid,
+    nu: datetime,
+) -> str | None:
     """An override may choose the person, not break the chair rule: the chair's corps is
-    weighed against every member available for this case, as the automatic choice would."""
-    zetel = next((z for z in await actieve_zetels(session, zaak.id) if z.lid_id == oud.id), None)
-    if zetel is None or zetel.rol != "voorzitter":
-        return
+    weighed against every member available for this case, as the automatic choice would.
+    Only when that rule leaves the chair vacant may the secretary take it from an involved
+    corps; the answer is then that corps (for the explanation), else None.
+
+    `oud`: the member whose seat changes hands; None when a vacant chair is filled."""
+    if oud is not None:
+        zetel = next(
+            (z for z in await actieve_zetels(session, zaak.id) if z.lid_id == oud.id), None
+        )
+        if zetel is None or zetel.rol != "voorzitter":
+            return None
     if not nieuw.kan_voorzitten:
         raise Conflict(f"{nieuw.naam} kan niet voorzitten.")
     leden = [lid for lid in await leden_van(session, commissie.code) if lid.actief]
@@ -349,12 +442,18 @@ async def toets_handmatige_voorzitter(
         if lid.kan_voorzitten
         and lid.id not in afwezig
         and lid.id not in conflicten
-        and lid.id != oud.id
+        and (oud is None or lid.id != oud.id)
         and not regels.partijbanden(_kandidaat(lid), feiten)
     }
-    korpsen, _, reden = regels.voorzitterskorpsen(regels.regel_voor(commissie), feiten, mogelijk)
+    korpsen, grond, reden = regels.voorzitterskorpsen(
+        regels.regel_voor(commissie), feiten, mogelijk
+    )
+    if grond == "vacant":
+        # Nobody the rule allows is available: the secretary's explicit choice decides.
+        return nieuw.korps_code if nieuw.korps_code in feiten.betrokken else None
     if nieuw.korps_code not in korpsen:
         raise Conflict(
             f"De voorzitter moet uit {', '.join(sorted(korpsen))} komen ({reden}); "
             f"{nieuw.naam} is van {nieuw.korps_code}. Kies een lid uit dat korps."
         )
+    return None

@@ -4,10 +4,16 @@ It spans domains (case, panel, later hearings and advice), so it lives in the pr
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from commissie.accounts.models import Gebruiker
 from commissie.accounts.rollen import Actor, Rol
+from commissie.panel.service import voorzittersvacature
 from commissie.panel.weergave import panel_van_zaak
+from commissie.tijd import vandaag
 from commissie.zaken.models import Partij, Zaak
 from commissie.zaken.regels import LABEL, Status, toegestaan
 from commissie.zaken.schemas import (
@@ -19,13 +25,14 @@ from commissie.zaken.schemas import (
     ZaakUit,
 )
 from commissie.zaken.service import signalen as signalen_van
-from commissie.zaken.signalen import Signaal
-from commissie.zaken.termijnen import OMSCHRIJVING, Soort
+from commissie.zaken.signalen import ZAAKVERWIJZENDE_SIGNALEN, Signaal
+from commissie.zaken.termijnen import OMSCHRIJVING, Soort, dagen_te_laat, termijnstatus
 from commissie.zaken.tijdlijn import tijdlijn_voor
 
 
 def _partij(p: Partij, met_contact: bool) -> PartijUit:
     return PartijUit(
+        id=p.id,
         naam=p.naam,
         korps=p.korps_code,
         eenheid=p.eenheid,
@@ -38,6 +45,8 @@ def zaak_uit(
     zaak: Zaak,
     *,
     actor: Actor,
+    nu: datetime,
+    door: dict[int, str],
     signalen: list[Signaal],
     panel: list[dict[str, object]] | None = None,
 ) -> ZaakUit:
@@ -70,9 +79,13 @@ def zaak_uit(
                 wettelijke_einddatum=t.wettelijke_einddatum,
                 grondslag=t.grondslag,
                 toelichting=t.toelichting,
-                status=t.status,
+                status=termijnstatus(t.status, t.einddatum, t.voldaan_op),
                 voldaan_op=t.voldaan_op,
                 verdaagd_weken=t.verdaagd_weken,
+                dagen_te_laat=0
+                if t.status == "vervallen"
+                else dagen_te_laat(t.einddatum, t.voldaan_op, vandaag(nu)),
+                waarschuwing=t.waarschuwing if t.status == "open" else None,
             )
             for t in termijnen
         ],
@@ -81,11 +94,15 @@ def zaak_uit(
                 weken=v.weken,
                 reden=v.reden,
                 besloten_op=v.besloten_op,
+                mededeling_op=v.mededeling_op,
                 instemming_klager=(
                     InstemmingIn(datum=v.instemming_datum, kenmerk=v.instemming_kenmerk or "")
                     if v.instemming_datum
                     else None
                 ),
+                te_laat_vastgelegd=v.te_laat_vastgelegd,
+                vastgelegd_op=v.aangemaakt_op,
+                vastgelegd_door=door.get(v.door_id or 0, "cli"),
             )
             for v in zaak.verdagingen
         ],
@@ -102,20 +119,26 @@ def zaak_uit(
     )
 
 
-async def zaak_weergave(*, session: AsyncSession, actor: Actor, zaak: Zaak) -> ZaakUit:
+async def zaak_weergave(
+    *, session: AsyncSession, actor: Actor, zaak: Zaak, nu: datetime
+) -> ZaakUit:
     """The case view for this actor (API and page alike): see `beperk`."""
-    return beperk(
+    door = await _namen(session, {v.door_id for v in zaak.verdagingen if v.door_id})
+    uit = beperk(
         zaak_uit(
             zaak,
             actor=actor,
+            nu=nu,
+            door=door,
             signalen=await signalen_van(session=session, zaak=zaak),
             panel=await panel_van_zaak(session=session, zaak_id=zaak.id),
         ),
         actor,
     )
-
-
-_ANDERE_ZAAK = {"eerder_behandeld", "eerdere_klacht_loopt"}
+    if actor.rol is Rol.SECRETARIS:
+        vacature = await voorzittersvacature(session, zaak.id)
+        uit.waarschuwingen = [vacature] if vacature else []
+    return uit
 
 
 def beperk(uit: ZaakUit, actor: Actor) -> ZaakUit:
@@ -133,7 +156,7 @@ def beperk(uit: ZaakUit, actor: Actor) -> ZaakUit:
             omschrijving="Over dezelfde gedraging is al eerder geklaagd; het secretariaat weet welke zaak.",
             feiten={},
         )
-        if s.code in _ANDERE_ZAAK
+        if s.code in ZAAKVERWIJZENDE_SIGNALEN
         else s
         for s in uit.signalen
     ]
@@ -144,3 +167,12 @@ def beperk(uit: ZaakUit, actor: Actor) -> ZaakUit:
         uit.signalen = []
         uit.verdagingen = []
     return uit
+
+
+async def _namen(session: AsyncSession, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    rijen = await session.execute(
+        select(Gebruiker.id, Gebruiker.gebruikersnaam).where(Gebruiker.id.in_(ids))
+    )
+    return {i: naam for i, naam in rijen.all()}

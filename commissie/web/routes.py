@@ -97,9 +97,13 @@ async def uitloggen(request: Request, db_session: DbSession, omgeving: HuidigeOm
 
 
 @get("/", include_in_schema=False)
-async def overzicht_pagina(db_session: DbSession, actor: HuidigeActor, nu: Nu) -> Template:
+async def overzicht_pagina(
+    db_session: DbSession, actor: HuidigeActor, omgeving: HuidigeOmgeving, nu: Nu
+) -> Template:
     zaken = await overzichten.lijst_zaken(session=db_session, actor=actor, limiet=200)
-    termijnen = await overzichten.open_termijnen(session=db_session, actor=actor, nu=nu, limiet=100)
+    termijnen = await overzichten.open_termijnen(
+        session=db_session, actor=actor, nu=nu, regios=omgeving.regios, limiet=100
+    )
     return Template(
         "overzicht.html",
         context={
@@ -117,7 +121,7 @@ async def zaak_pagina(
     nummer: FromPath[str], db_session: DbSession, actor: HuidigeActor, nu: Nu
 ) -> Template:
     zaak = await haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu)
-    uit = await zaakweergave.zaak_weergave(session=db_session, actor=actor, zaak=zaak)
+    uit = await zaakweergave.zaak_weergave(session=db_session, actor=actor, zaak=zaak, nu=nu)
     return Template("zaak.html", context={"actor": actor, "zaak": uit, "vandaag": vandaag(nu)})
 
 

@@ -25,8 +25,15 @@ from commissie.zaken.models import Gedraging, Partij, Termijn, Zaak, ZaakCategor
 from commissie.zaken.rechten import mag_registreren
 from commissie.zaken.regels import BEHANDELD, Status
 from commissie.zaken.schemas import ZaakIn
-from commissie.zaken.signalen import EerdereZaak, Signaal, Strafonderzoek, signalen_9_8
-from commissie.zaken.termijnen import bereken_termijnen
+from commissie.zaken.signalen import (
+    EerdereZaak,
+    Signaal,
+    Strafonderzoek,
+    achternaam_sleutel,
+    naam_overeenkomst,
+    signalen_9_8,
+)
+from commissie.zaken.termijnen import adviesverdaging, bereken_termijnen
 
 
 def naam_sleutel(naam: str) -> str:
@@ -108,8 +115,14 @@ def valideer_registratie(invoer: ZaakIn, commissie: Commissie, vandaag_: date) -
 def herbereken_termijnen(zaak: Zaak, commissie: Commissie, kalender: Kalender) -> None:
     """Recompute every deadline from the facts; keep what was fulfilled or lapsed."""
     bestaand = {t.soort: t for t in zaak.termijnen}
+    advies = adviesverdaging(
+        zaak.ontvangen_op,
+        commissie.termijnen,
+        kalender,
+        [(v.besloten_op, v.weken) for v in sorted(zaak.verdagingen, key=lambda v: v.id or 0)],
+    )
     for b in bereken_termijnen(
-        zaak.ontvangen_op, commissie.termijnen, kalender, zaak.verdaagd_weken
+        zaak.ontvangen_op, commissie.termijnen, kalender, zaak.verdaagd_weken, advies
     ):
         t = bestaand.get(b.soort.value)
         if t is None:
@@ -122,6 +135,7 @@ def herbereken_termijnen(zaak: Zaak, commissie: Commissie, kalender: Kalender) -
         t.einddatum = b.einddatum
         t.verdaagd_weken = b.verdaagd_weken
         t.toelichting = b.toelichting
+        t.waarschuwing = b.waarschuwing
 
 
 async def volgnummer(session: AsyncSession, commissie: str, jaar: int) -> int:
@@ -201,6 +215,7 @@ def _nieuwe_zaak(
             rol="klager",
             naam=k.naam.strip(),
             naam_sleutel=naam_sleutel(k.naam),
+            achternaam_sleutel=achternaam_sleutel(k.naam),
             korps_code=k.korps,
             eenheid=_optioneel(k.eenheid),
             functie=_optioneel(k.functie),
@@ -213,6 +228,7 @@ def _nieuwe_zaak(
                 rol="beklaagde",
                 naam=b.naam.strip(),
                 naam_sleutel=naam_sleutel(b.naam),
+                achternaam_sleutel=achternaam_sleutel(b.naam),
                 korps_code=b.korps,
                 eenheid=_optioneel(b.eenheid),
                 functie=_optioneel(b.functie),
@@ -225,6 +241,7 @@ def _nieuwe_zaak(
                 rol="vertrouwenspersoon",
                 naam=v.naam.strip(),
                 naam_sleutel=naam_sleutel(v.naam),
+                achternaam_sleutel=achternaam_sleutel(v.naam),
                 contact=_optioneel(v.contact),
             )
         )
@@ -232,45 +249,67 @@ def _nieuwe_zaak(
 
 
 async def signalen(*, session: AsyncSession, zaak: Zaak) -> list[Signaal]:
-    """Awb 9:8 flags; looks up earlier cases against the same accused in the committee."""
-    beklaagden = {(p.korps_code, p.naam_sleutel) for p in zaak.partijen if p.rol == "beklaagde"}
-    eerdere: list[EerdereZaak] = []
-    rijen = (
-        await session.execute(
-            select(Zaak.id, Zaak.nummer, Zaak.ontvangen_op, Zaak.status)
-            .join(Partij, Partij.zaak_id == Zaak.id)
-            .where(
-                Zaak.commissie_code == zaak.commissie_code,
-                # Only complaints that came in before this one (Awb 9:8 lid 1 sub a).
-                or_(
-                    Zaak.ontvangen_op < zaak.ontvangen_op,
-                    and_(Zaak.ontvangen_op == zaak.ontvangen_op, Zaak.id < zaak.id),
-                ),
-                Partij.rol == "beklaagde",
-                tuple_(Partij.korps_code, Partij.naam_sleutel).in_(sorted(beklaagden)),
-            )
-            .distinct()
-        )
-    ).all()
-    if rijen:
-        data: dict[int, list[date]] = {}
-        for zid, d in (
+    """Awb 9:8 flags. Earlier complaints in the committee about the same accused (same corps,
+    a name that matches or possibly matches) and the same conduct: the lookup joins on this
+    case's own conduct dates, so its cost does not grow with the accused's history."""
+    eigen = [p for p in zaak.partijen if p.rol == "beklaagde"]
+    sleutels = sorted({(p.korps_code, p.achternaam_sleutel) for p in eigen})
+    data = sorted({g.datum for g in zaak.gedragingen})
+    per_zaak: dict[int, dict[str, object]] = {}
+    if sleutels and data:
+        rijen = (
             await session.execute(
-                select(Gedraging.zaak_id, Gedraging.datum).where(
-                    Gedraging.zaak_id.in_([r.id for r in rijen])
+                select(
+                    Zaak.id,
+                    Zaak.nummer,
+                    Zaak.ontvangen_op,
+                    Zaak.status,
+                    Partij.naam,
+                    Partij.korps_code,
+                    Gedraging.datum,
+                )
+                .join(Partij, Partij.zaak_id == Zaak.id)
+                .join(Gedraging, Gedraging.zaak_id == Zaak.id)
+                .where(
+                    Zaak.commissie_code == zaak.commissie_code,
+                    # Only complaints that came in before this one (Awb 9:8 lid 1 sub a).
+                    or_(
+                        Zaak.ontvangen_op < zaak.ontvangen_op,
+                        and_(Zaak.ontvangen_op == zaak.ontvangen_op, Zaak.id < zaak.id),
+                    ),
+                    Partij.rol == "beklaagde",
+                    tuple_(Partij.korps_code, Partij.achternaam_sleutel).in_(sleutels),
+                    Gedraging.datum.in_(data),
                 )
             )
-        ).all():
-            data.setdefault(zid, []).append(d)
-        eerdere = [
-            EerdereZaak(
-                nummer=r.nummer,
-                ontvangen_op=r.ontvangen_op,
-                behandeld=Status(r.status) in BEHANDELD,
-                gedragingsdata=tuple(sorted(data.get(r.id, []))),
+        ).all()
+        for r in rijen:
+            overeenkomsten = {
+                naam_overeenkomst(p.naam, r.naam) for p in eigen if p.korps_code == r.korps_code
+            }
+            if "zelfde" in overeenkomsten:
+                soort = "zelfde"
+            elif "mogelijk" in overeenkomsten:
+                soort = "mogelijk"
+            else:
+                continue  # same surname key, but the initials tell them apart
+            z = per_zaak.setdefault(
+                r.id,
+                {"rij": r, "data": set(), "beklaagde": soort},
             )
-            for r in sorted(rijen, key=lambda r: r.nummer)
-        ]
+            z["data"].add(r.datum)  # type: ignore[attr-defined]
+            if soort == "zelfde":
+                z["beklaagde"] = "zelfde"
+    eerdere = [
+        EerdereZaak(
+            nummer=z["rij"].nummer,  # type: ignore[attr-defined]
+            ontvangen_op=z["rij"].ontvangen_op,  # type: ignore[attr-defined]
+            behandeld=Status(z["rij"].status) in BEHANDELD,  # type: ignore[attr-defined]
+            gedragingsdata=tuple(sorted(z["data"])),  # type: ignore[call-overload]
+            beklaagde=z["beklaagde"],  # type: ignore[arg-type]
+        )
+        for z in sorted(per_zaak.values(), key=lambda z: z["rij"].nummer)  # type: ignore[attr-defined]
+    ]
     return signalen_9_8(
         ontvangen_op=zaak.ontvangen_op,
         gedragingsdata=tuple(g.datum for g in zaak.gedragingen),

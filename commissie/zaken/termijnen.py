@@ -6,6 +6,7 @@ never patched in place, so a stored deadline can always be explained.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -56,7 +57,12 @@ def bereken_termijnen(
     instellingen: Termijninstellingen,
     kalender: Kalender,
     verdaagd_weken: int = 0,
+    verdaagd_weken_advies: int | None = None,
 ) -> list[BerekendeTermijn]:
+    """`verdaagd_weken_advies`: the postponement that moves the advice deadline, when that
+    differs from the total (see `adviesverdaging`); by default the total."""
+    if verdaagd_weken_advies is None:
+        verdaagd_weken_advies = verdaagd_weken
     weken = {
         Soort.ONTVANGSTBEVESTIGING: instellingen.ontvangstbevestiging_weken,
         Soort.ONTVANKELIJKHEID: instellingen.ontvankelijkheid_weken,
@@ -66,7 +72,7 @@ def bereken_termijnen(
     verdaagd = {
         Soort.ONTVANGSTBEVESTIGING: 0,
         Soort.ONTVANKELIJKHEID: 0,
-        Soort.ADVIES: verdaagd_weken if instellingen.verdaging_verschuift_advies else 0,
+        Soort.ADVIES: verdaagd_weken_advies if instellingen.verdaging_verschuift_advies else 0,
         Soort.BESLUIT: verdaagd_weken,
     }
     uit: list[BerekendeTermijn] = []
@@ -101,6 +107,23 @@ def bereken_termijnen(
             )
         )
     return uit
+
+
+def adviesverdaging(
+    ontvangen_op: date,
+    instellingen: Termijninstellingen,
+    kalender: Kalender,
+    verdagingen: Sequence[tuple[date, int]],
+) -> int:
+    """Weeks by which the postponements move the advice deadline: a postponement decided after
+    that deadline had passed cannot revive it (a deadline is extended before it ends), so a
+    late advice stays late. `verdagingen`: (besloten_op, weken) in the order they were taken."""
+    weken = 0
+    for besloten_op, extra in verdagingen:
+        dagen = 7 * (instellingen.advies_weken + weken)
+        if besloten_op <= kalender.einddatum(ontvangen_op, dagen):
+            weken += extra
+    return weken
 
 
 Termijnstatus = Literal["open", "voldaan", "voldaan_te_laat", "vervallen"]

@@ -35,8 +35,8 @@ from sqlalchemy import select
 from commissie.accounts.models import Gebruiker
 from commissie.accounts.rollen import Actor, Rol
 from commissie.app import create_app
-from commissie.config import PROJECT_ROOT, Settings
 from commissie.cli.demo import maak_demo
+from commissie.config import PROJECT_ROOT, Settings
 from commissie.migraties import upgrade
 from commissie.omgeving import Omgeving
 from commissie.procedure.opstart import bouw_omgeving

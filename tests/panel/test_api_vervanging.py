@@ -71,13 +71,16 @@ def test_toegewezen_wraking_zonder_opvolger_laat_de_zetel_vacant(
     assert "voorzitter" not in actieve(client, secretaris, z["nummer"]).values()
     tijdlijn = client.get(f"/api/zaken/{z['nummer']}", headers=secretaris).json()["tijdlijn"]
     assert any(g["soort"] == "wraking" and "toegewezen" in g["omschrijving"] for g in tijdlijn)
-    assert any("vacant" in g["omschrijving"] for g in tijdlijn)
+    assert any(g["omschrijving"].startswith("Voorzitterszetel vacant") for g in tijdlijn)
     # Filling up later keeps the others and never brings Eva back.
     r = client.post(f"/api/zaken/{z['nummer']}/panel", json={}, headers=secretaris)
-    # Eva was the only member who can chair, and she is excluded for good.
-    assert r.status_code == 409, r.text
-    assert "voorzitterszetel is niet te vullen" in r.json()["detail"]
+    # Eva was the only member who can chair, and she is excluded for good: the chair stays
+    # vacant, and the answer says why and what to do.
+    assert r.status_code == 200, r.text
+    assert r.json()["waarschuwing"].startswith("Voorzitterszetel vacant: geen beschikbare")
+    assert "handmatig" in r.json()["waarschuwing"]
     assert "Eva Twente" not in actieve(client, secretaris, z["nummer"])
+    assert "voorzitter" not in actieve(client, secretaris, z["nummer"]).values()
 
 
 def test_vertrekkend_lid_verlaat_panels_en_verliest_toegang(

@@ -18,7 +18,7 @@ def test_registreren_geeft_nummer_status_en_termijnen(
     # Received Friday 20 Feb 2026: +1 week = Fri 27 Feb; +6 weeks = Fri 3 Apr, Good Friday,
     # then Easter weekend and Easter Monday -> Tue 7 Apr; +10 weeks = Fri 1 May.
     assert z["termijnen"] == {
-        "ontvangstbevestiging": "2026-02-20",
+        "ontvangstbevestiging": "2026-02-27",
         "ontvankelijkheid": "2026-02-27",
         "advies": "2026-04-07",
         "besluit": "2026-05-01",

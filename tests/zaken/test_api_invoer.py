@@ -266,6 +266,7 @@ def test_onbekende_zaak_geeft_404_met_nummer(
 # ---- procedural steps --------------------------------------------------------------------
 # The case was received on Friday 20 February 2026; the clock says Monday 2 March 2026.
 
+M = "mededeling_op"
 IK = "instemming_klager"
 ONGELDIGE_STAPPEN = [
     ("ontvankelijkheid", {}, "ontvankelijk"),
@@ -276,21 +277,50 @@ ONGELDIGE_STAPPEN = [
     ("ontvankelijkheid", {"ontvankelijk": True, "besloten_op": "2026-02-19"}, "besloten_op"),
     ("ontvankelijkheid", {"ontvankelijk": True, "besloten_op": "morgen"}, "besloten_op"),
     ("ontvankelijkheid", {"ontvankelijk": True, "grond": "x"}, "grond"),
-    ("verdaging", {"weken": 0, "reden": "Drukte"}, "weken"),
-    ("verdaging", {"weken": 53, "reden": "Drukte"}, "weken"),
-    ("verdaging", {"weken": "vier", "reden": "Drukte"}, "weken"),
-    ("verdaging", {"weken": 2}, "reden"),
-    ("verdaging", {"weken": 2, "reden": ""}, "reden"),
-    ("verdaging", {"weken": 2, "reden": " \n "}, "reden"),
-    ("verdaging", {"weken": 2, "reden": "Drukte", "besloten_op": "2026-03-03"}, "besloten_op"),
-    ("verdaging", {"weken": 5, "reden": "Drukte"}, "instemming_klager"),
-    ("verdaging", {"weken": 5, "reden": "Drukte", IK: {"datum": "2026-03-01", "kenmerk": " "}}, IK),
+    ("verdaging", {"mededeling_op": "2026-03-02", "weken": 0, "reden": "Drukte"}, "weken"),
+    ("verdaging", {"mededeling_op": "2026-03-02", "weken": 53, "reden": "Drukte"}, "weken"),
+    ("verdaging", {"mededeling_op": "2026-03-02", "weken": "vier", "reden": "Drukte"}, "weken"),
+    ("verdaging", {"mededeling_op": "2026-03-02", "weken": 2}, "reden"),
+    ("verdaging", {"mededeling_op": "2026-03-02", "weken": 2, "reden": ""}, "reden"),
+    ("verdaging", {"mededeling_op": "2026-03-02", "weken": 2, "reden": " \n "}, "reden"),
     (
         "verdaging",
-        {"weken": 5, "reden": "Drukte", IK: {"datum": "2026-03-04", "kenmerk": "B"}},
+        {"mededeling_op": "2026-03-02", "weken": 2, "reden": "Drukte", "besloten_op": "2026-03-03"},
+        "besloten_op",
+    ),
+    (
+        "verdaging",
+        {"mededeling_op": "2026-03-02", "weken": 5, "reden": "Drukte"},
+        "instemming_klager",
+    ),
+    (
+        "verdaging",
+        {
+            "mededeling_op": "2026-03-02",
+            "weken": 5,
+            "reden": "Drukte",
+            IK: {"datum": "2026-03-01", "kenmerk": " "},
+        },
+        IK,
+    ),
+    (
+        "verdaging",
+        {
+            M: "2026-03-02",
+            "weken": 5,
+            "reden": "Drukte",
+            IK: {"datum": "2026-03-04", "kenmerk": "B"},
+        },
         f"{IK}.datum",
     ),
-    ("verdaging", {"weken": 2, "reden": "Drukte", "langer": True}, "langer"),
+    (
+        "verdaging",
+        {"mededeling_op": "2026-03-02", "weken": 2, "reden": "Drukte", "langer": True},
+        "langer",
+    ),
+    ("verdaging", {"weken": 2, "reden": "Drukte"}, "mededeling_op"),
+    ("verdaging", {M: "2026-03-03", "weken": 2, "reden": "Drukte"}, "mededeling_op"),
+    ("verdaging", {M: "2026-02-19", "weken": 2, "reden": "Drukte"}, "mededeling_op"),
     ("status", {}, "status"),
     ("status", {"status": "gesloten"}, "status"),
     ("status", {"status": 3}, "status"),
@@ -329,7 +359,7 @@ def test_verdaging_besloten_voor_ontvangst_wordt_geweigerd(
     client: TestClient[Any], secretaris: Hdr, nummer: str
 ) -> None:
     voor = _stand(client, secretaris, nummer)
-    body = {"weken": 2, "reden": "Drukte", "besloten_op": "2026-02-19"}
+    body = {"weken": 2, "reden": "Drukte", "besloten_op": "2026-02-19", M: "2026-02-19"}
     r = client.post(f"/api/zaken/{nummer}/verdaging", json=body, headers=secretaris)
     assert _stand(client, secretaris, nummer) == voor
     _assert_geweigerd(r, "besloten_op")
@@ -339,7 +369,7 @@ def test_verdaging_besloten_voor_ontvangst_wordt_geweigerd(
     ("stap", "body"),
     [
         ("ontvankelijkheid", {"ontvankelijk": True}),
-        ("verdaging", {"weken": 2, "reden": "Drukte"}),
+        ("verdaging", {"mededeling_op": "2026-03-02", "weken": 2, "reden": "Drukte"}),
         ("status", {"status": "ingetrokken", "toelichting": "Klager trekt in."}),
         ("ontvangstbevestiging", {}),
     ],

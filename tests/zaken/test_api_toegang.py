@@ -22,7 +22,7 @@ Hdr = dict[str, str]
 OPEN = {"/health", "/api/login", "/login"}
 STAPPEN = {
     "ontvankelijkheid": {"ontvankelijk": True},
-    "verdaging": {"weken": 2, "reden": "Drukte"},
+    "verdaging": {"weken": 2, "reden": "Drukte", "mededeling_op": "2026-03-02"},
     "status": {"status": "ingetrokken", "toelichting": "Klager trekt in."},
     "ontvangstbevestiging": {},
 }

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from litestar.testing import TestClient
 
+from commissie.tijd import vandaag as vandaag_in
 from tests.conftest import WACHTWOORD, Klok, zaak_body
 
 Hdr = dict[str, str]
@@ -44,6 +45,7 @@ class Api:
 
     client: TestClient[Any]
     hdr: Hdr
+    klok: Klok
 
     def registreer(self, **over: Any) -> str:
         r = self.client.post("/api/zaken", json=zaak_body(**over), headers=self.hdr)
@@ -80,7 +82,14 @@ class Api:
         return z["status"], z["termijnoverzicht"], len(z["tijdlijn"]), z["verdagingen"]
 
     def verdaag(self, nummer: str, weken: int, **extra: Any) -> Any:
-        body = {"weken": weken, "reden": "Getuigen niet eerder beschikbaar.", **extra}
+        """Postpone; the written notice goes out the day it is decided unless told otherwise."""
+        vandaag = vandaag_in(self.klok()).isoformat()
+        body = {
+            "weken": weken,
+            "reden": "Getuigen niet eerder beschikbaar.",
+            "mededeling_op": extra.get("besloten_op", vandaag),
+            **extra,
+        }
         return self.post(nummer, "verdaging", body)
 
     def signalen(self, nummer: str) -> list[dict[str, Any]]:
@@ -88,8 +97,8 @@ class Api:
 
 
 @pytest.fixture
-def api(client: TestClient[Any], secretaris: Hdr) -> Api:
-    return Api(client, secretaris)
+def api(client: TestClient[Any], secretaris: Hdr, klok: Klok) -> Api:
+    return Api(client, secretaris, klok)
 
 
 def _op(dag: str) -> datetime:
@@ -126,13 +135,13 @@ def test_volledige_behandeling(api: Api, klok: Klok) -> None:
         assert r.status_code == 200, r.text
         z = r.json()
         assert (z["status"], set(z["volgende_stappen"])) == (status, TOEGESTAAN[status])
-        assert z["termijnen"] == _data("2026-03-02 2026-03-09 2026-04-13 2026-05-11")
+        assert z["termijnen"] == _data("2026-03-09 2026-03-09 2026-04-13 2026-05-11")
         if status == "advies_uitgebracht":
             open_ = [(t["nummer"], t["soort"]) for t in api.open()]
             assert open_ == [(nummer, "besluit")]
     assert z["ontvangstbevestiging_op"] == "2026-03-02"
     assert _termijnen(z) == {
-        "ontvangstbevestiging": ("2026-03-02", "voldaan", "2026-03-02"),
+        "ontvangstbevestiging": ("2026-03-09", "voldaan", "2026-03-02"),
         "ontvankelijkheid": ("2026-03-09", "voldaan", "2026-03-04"),
         "advies": ("2026-04-13", "voldaan", "2026-04-08"),
         "besluit": ("2026-05-11", "voldaan", "2026-05-06"),
@@ -157,8 +166,8 @@ def test_niet_ontvankelijk(api: Api) -> None:
     z = r.json()
     assert (z["status"], z["volgende_stappen"]) == ("niet_ontvankelijk", ["afgesloten"])
     assert _termijnen(z) == {
-        "ontvangstbevestiging": ("2026-02-20", "open", None),
-        "ontvankelijkheid": ("2026-02-27", "voldaan", "2026-03-02"),
+        "ontvangstbevestiging": ("2026-02-27", "open", None),
+        "ontvankelijkheid": ("2026-02-27", "voldaan_te_laat", "2026-03-02"),
         "advies": ("2026-04-07", "vervallen", None),
         "besluit": ("2026-05-01", "vervallen", None),
     }
@@ -223,7 +232,8 @@ def test_intrekken_of_oplossen_vraagt_toelichting(api: Api, van: str, naar: str)
     assert z["tijdlijn"][-1]["toelichting"] == "Het is uitgepraat."
     for soort, (datum, status, voldaan_op) in _termijnen(z).items():
         # What was met stays met; everything still open lapses.
-        verwacht = voor[soort] if voor[soort][1] == "voldaan" else (datum, "vervallen", None)
+        voldaan = voor[soort][1] in ("voldaan", "voldaan_te_laat")
+        verwacht = voor[soort] if voldaan else (datum, "vervallen", None)
         assert (datum, status, voldaan_op) == verwacht, soort
     assert [t for t in api.open() if t["nummer"] == nummer] == []
 
@@ -249,7 +259,7 @@ def test_verdaging_tot_vier_weken_en_verder_met_instemming(api: Api) -> None:
     assert r.status_code == 200, r.text
     z = r.json()
     # +14 weeks = Thursday 14 May: Ascension Day; 15 May is a decreed day; then the weekend.
-    assert z["termijnen"] == _data("2026-02-05 2026-02-12 2026-04-16 2026-05-18")
+    assert z["termijnen"] == _data("2026-02-12 2026-02-12 2026-04-16 2026-05-18")
     besluit = next(t for t in z["termijnoverzicht"] if t["soort"] == "besluit")
     assert (besluit["wettelijke_einddatum"], besluit["verdaagd_weken"]) == ("2026-05-14", 4)
     assert "Hemelvaartsdag" in besluit["toelichting"] and "2026-05-18" in besluit["toelichting"]
@@ -294,7 +304,7 @@ def test_verdaging_na_afloop_besluittermijn(api: Api, klok: Klok) -> None:
     voor = api.stand(te_laat)
     r = api.verdaag(te_laat, 2)
     assert r.status_code == 409, r.text
-    assert "2026-05-01" in r.json()["detail"]
+    assert r.json()["veld"] == "besloten_op" and "1 mei 2026" in r.json()["detail"]
     assert api.stand(te_laat) == voor
     # Once the decision is taken there is nothing left to postpone.
     api.breng(op_tijd, "besluit_genomen")
@@ -309,7 +319,7 @@ def test_verdaging_verschuift_geen_voldane_termijn(api: Api, klok: Klok) -> None
     api.zet(nummer, "advies_uitgebracht")  # a week late
     z = api.verdaag(nummer, 2).json()
     assert z["termijnen"]["besluit"] == "2026-05-18"
-    assert _termijnen(z)["advies"] == ("2026-04-07", "voldaan", "2026-04-14")
+    assert _termijnen(z)["advies"] == ("2026-04-07", "voldaan_te_laat", "2026-04-14")
 
 
 # ---- the deadline list ------------------------------------------------------------------
@@ -319,21 +329,21 @@ def test_open_termijnen_verlopen_eerst(api: Api) -> None:
     nieuw = api.registreer(ontvangen_op="2026-03-02")  # registered first
     oud = api.registreer(ontvangen_op="2026-02-20")
     lijst = api.open()
-    velden = ("nummer", "soort", "einddatum", "te_laat", "dagen_resterend")
+    velden = ("nummer", "soort", "einddatum", "te_laat", "dagen_resterend", "dagen_te_laat")
     assert [tuple(t[v] for v in velden) for t in lijst] == [
-        (oud, "ontvangstbevestiging", "2026-02-20", True, -10),
-        (oud, "ontvankelijkheid", "2026-02-27", True, -3),
-        (nieuw, "ontvangstbevestiging", "2026-03-02", False, 0),
-        (nieuw, "ontvankelijkheid", "2026-03-09", False, 7),
-        (oud, "advies", "2026-04-07", False, 36),
-        (nieuw, "advies", "2026-04-13", False, 42),
-        (oud, "besluit", "2026-05-01", False, 60),
-        (nieuw, "besluit", "2026-05-11", False, 70),
+        (oud, "ontvangstbevestiging", "2026-02-27", True, -3, 3),
+        (oud, "ontvankelijkheid", "2026-02-27", True, -3, 3),
+        (nieuw, "ontvangstbevestiging", "2026-03-09", False, 7, 0),
+        (nieuw, "ontvankelijkheid", "2026-03-09", False, 7, 0),
+        (oud, "advies", "2026-04-07", False, 36, 0),
+        (nieuw, "advies", "2026-04-13", False, 42, 0),
+        (oud, "besluit", "2026-05-01", False, 60, 0),
+        (nieuw, "besluit", "2026-05-11", False, 70, 0),
     ]
     assert "Awb 9:11" in lijst[6]["grondslag"]
     r = api.post(oud, "ontvangstbevestiging", {"verzonden_op": "2026-02-23"})
     assert r.status_code == 200
-    assert _termijnen(r.json())["ontvangstbevestiging"] == ("2026-02-20", "voldaan", "2026-02-23")
+    assert _termijnen(r.json())["ontvangstbevestiging"] == ("2026-02-27", "voldaan", "2026-02-23")
     r = api.post(oud, "ontvangstbevestiging", {})
     assert r.status_code == 409 and "2026-02-23" in r.json()["detail"]
     api.zet(oud, "ontvankelijk")
@@ -364,17 +374,22 @@ def test_gedraging_ouder_dan_een_jaar(
 
 
 @pytest.mark.parametrize(
-    ("eerste_staat", "code"),
-    [("advies_uitgebracht", "eerder_behandeld"), ("ontvangen", "eerdere_klacht_loopt")],
+    ("eerste_staat", "code", "grondslag"),
+    [
+        ("advies_uitgebracht", "eerder_behandeld", "Awb 9:8 lid 1 sub a"),
+        ("ontvangen", "lopende_klacht", "geen grond in Awb 9:8; samenloop met een lopende klacht"),
+    ],
 )
-def test_zelfde_gedraging_als_eerdere_klacht(api: Api, eerste_staat: str, code: str) -> None:
+def test_zelfde_gedraging_als_eerdere_klacht(
+    api: Api, eerste_staat: str, code: str, grondslag: str
+) -> None:
     eerste = api.registreer()  # B. Klaagde (IJ), conduct on 10 February
     api.breng(eerste, eerste_staat)
     dezelfde = [{"naam": "  b.   KLAAGDE ", "korps": "IJ"}]
     data = ["2026-02-10", "2026-02-12"]
     tweede = api.registreer(ontvangen_op="2026-02-25", gedraging_op=data, beklaagden=dezelfde)
     [s] = api.signalen(tweede)
-    assert (s["code"], s["grondslag"]) == (code, "Awb 9:8 lid 1 sub a")
+    assert (s["code"], s["grondslag"]) == (code, grondslag)
     assert s["feiten"] == {
         "zaak": eerste,
         "ontvangen_op": "2026-02-20",
@@ -392,7 +407,7 @@ def test_zelfde_gedraging_als_eerdere_klacht(api: Api, eerste_staat: str, code: 
 def test_latere_klacht_is_geen_eerdere_klacht(api: Api) -> None:
     eerste = api.registreer()
     tweede = api.registreer(ontvangen_op="2026-02-25")
-    assert [s["code"] for s in api.signalen(tweede)] == ["eerdere_klacht_loopt"]
+    assert [s["code"] for s in api.signalen(tweede)] == ["lopende_klacht"]
     assert api.signalen(eerste) == []
 
 
@@ -400,7 +415,7 @@ def test_lopend_strafrechtelijk_onderzoek_en_een_gewone_zaak(api: Api) -> None:
     so = {"lopend": True, "sinds": "2026-02-15", "kenmerk": "PL0600-2026-123"}
     nummer = api.registreer(strafrechtelijk_onderzoek=so)
     [s] = api.signalen(nummer)
-    assert (s["code"], s["grondslag"]) == ("strafrechtelijk_onderzoek", "Awb 9:8 lid 1 sub d")
+    assert (s["code"], s["grondslag"]) == ("strafrechtelijk_onderzoek", "Awb 9:8 lid 1 sub f")
     assert s["feiten"] == {"sinds": "2026-02-15", "kenmerk": "PL0600-2026-123"}
     # Exactly one year old, an investigation no longer running, another accused: no flags.
     gewoon = api.registreer(

@@ -10,7 +10,6 @@ from litestar import Litestar, Request, get
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
-from litestar.openapi import OpenAPIConfig
 from sqlalchemy import text
 
 from commissie.accounts.middleware import OPEN_PADEN, AuthMiddleware
@@ -24,7 +23,10 @@ from commissie.config import Settings
 from commissie.omgeving import Omgeving
 from commissie.procedure.opstart import bouw_omgeving
 from commissie.tijd import Klok, systeemklok
+from commissie.web.apidocs import openapi_config
+from commissie.web.beveiliging import csrf_config
 from commissie.web.routes import web_routes, web_template_config
+from commissie.web.statisch import static_router
 
 log = logging.getLogger("commissie")
 
@@ -61,6 +63,7 @@ def create_app(
             belasting_route,
             LedenController,
             *web_routes,
+            static_router(),
         ],
         dependencies={
             "db_session": Provide(deps.provide_db_session),
@@ -70,12 +73,8 @@ def create_app(
         },
         middleware=[DefineMiddleware(AuthMiddleware, exclude=OPEN_PADEN)],
         exception_handlers=FOUTAFHANDELING,
-        openapi_config=OpenAPIConfig(
-            title="commissie",
-            version="0.1.0",
-            path="/schema",
-            description="API van het zaaksysteem van de gezamenlijke klachtencommissie.",
-        ),
+        openapi_config=openapi_config("0.1.0"),
+        csrf_config=csrf_config(omgeving.settings),
         template_config=web_template_config(omgeving.settings),
         lifespan=[lifespan],
         state=State({"omgeving": omgeving}),

@@ -40,10 +40,25 @@ def koningsdag(jaar: int) -> date:
 
 
 class Kalender:
-    """Atw calendar: fixed days plus the decreed days it was given."""
+    """Atw calendar: fixed days plus the decreed days it was given.
 
-    def __init__(self, gelijkgesteld: Iterable[date] = ()) -> None:
+    `jaren`: the years whose decreed days the data covers (regios/atw.toml); without it, the
+    years of the decreed days given. For other years a deadline may miss a decreed day.
+    """
+
+    def __init__(
+        self, gelijkgesteld: Iterable[date] = (), jaren: Iterable[int] | None = None
+    ) -> None:
         self.gelijkgesteld = frozenset(gelijkgesteld)
+        self.jaren = (
+            frozenset(jaren) if jaren is not None else frozenset(d.year for d in self.gelijkgesteld)
+        )
+
+    def dekking_waarschuwing(self, dag: date) -> str | None:
+        """A warning when the decreed days of `dag`'s year are not in the data."""
+        if dag.year in self.jaren:
+            return None
+        return f"controleer de gelijkgestelde dagen voor {dag.year}"
 
     def feestdag(self, dag: date) -> str | None:
         """Name of the Atw day on this date, or None."""

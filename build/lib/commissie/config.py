@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sysconfig
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from commissie.fouten import ConfiguratieFout
@@ -43,6 +43,8 @@ class Settings:
     # Browsers get a session cookie; only send it over HTTPS when served behind TLS.
     secure_cookies: bool = False
     sessie_uren: int = 12
+    # Signs the CSRF tokens; None: generated once in data_dir/geheim (see commissie.web.beveiliging).
+    geheim: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -80,6 +82,13 @@ class Settings:
                 "COMMISSIE_SESSIE_UREN",
                 f"verwacht een positief geheel getal, kreeg {uren_tekst!r}",
             )
+        geheim = env.get("COMMISSIE_GEHEIM", "").strip() or None
+        if geheim is not None and len(geheim) < 32:
+            raise ConfiguratieFout(
+                "omgeving",
+                "COMMISSIE_GEHEIM",
+                "verwacht minstens 32 tekens (bijv. openssl rand -hex 32)",
+            )
         return cls(
             data_dir=data_dir,
             database_url=database_url,
@@ -87,6 +96,7 @@ class Settings:
             templates_dir=templates_dir,
             secure_cookies=secure in {"1", "true", "ja"},
             sessie_uren=uren,
+            geheim=geheim,
         )
 
 

@@ -51,6 +51,8 @@ class CommissieKop(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class Termijninstellingen(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    # Awb 9:6 says "onverwijld"; the committee's rules give a term (0: the day of receipt).
+    ontvangstbevestiging_weken: Annotated[int, msgspec.Meta(ge=0)] = 1
     ontvankelijkheid_weken: POSITIEF = 1
     advies_weken: POSITIEF = 6
     # Awb 9:11: with an advisory committee the decision is due within 10 weeks.
@@ -76,6 +78,9 @@ class CommissieBestand(msgspec.Struct, forbid_unknown_fields=True):
 
 class AtwBestand(msgspec.Struct, forbid_unknown_fields=True):
     gelijkgestelde_dagen: list[date]
+    # Years whose decreed days the list covers; a deadline in another year gets a warning.
+    # Optional in the struct so that a missing key gets our own message.
+    jaren: list[Annotated[int, msgspec.Meta(ge=1900, le=2999)]] | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,7 @@ class Commissie:
 class Regios:
     commissies: dict[str, Commissie]
     gelijkgestelde_dagen: frozenset[date]
+    atw_jaren: frozenset[int]  # years the decreed days cover: Kalender(dagen, atw_jaren)
 
     def commissie(self, code: str) -> Commissie | None:
         return self.commissies.get(code)
@@ -158,6 +164,10 @@ def laad_commissie(pad: Path) -> Commissie:
             "termijnen.advies_weken",
             "het advies moet eerder vallen dan het besluit (besluit_weken)",
         )
+    if t.ontvangstbevestiging_weken >= t.advies_weken:
+        raise ConfiguratieFout(
+            bestand, "termijnen.ontvangstbevestiging_weken", "moet korter zijn dan advies_weken"
+        )
     if t.ontvankelijkheid_weken >= t.advies_weken:
         raise ConfiguratieFout(
             bestand, "termijnen.ontvankelijkheid_weken", "moet korter zijn dan advies_weken"
@@ -176,16 +186,40 @@ def laad_commissie(pad: Path) -> Commissie:
     )
 
 
+def laad_atw(pad: Path) -> AtwBestand:
+    """The decreed Atw days and the years they cover; every day must lie in a covered year."""
+    bestand = str(pad)
+    try:
+        atw = msgspec.toml.decode(pad.read_bytes(), type=AtwBestand)
+    except (msgspec.ValidationError, msgspec.DecodeError) as e:
+        raise _fout_uit_msgspec(bestand, e) from None
+    if atw.jaren is None:
+        raise ConfiguratieFout(
+            bestand, "jaren", "ontbreekt: noem de jaren waarvoor de gelijkgestelde dagen gelden"
+        )
+    if not atw.jaren:
+        raise ConfiguratieFout(bestand, "jaren", "is leeg: noem minstens één jaar")
+    dubbel = sorted({j for j in atw.jaren if atw.jaren.count(j) > 1})
+    if dubbel:
+        raise ConfiguratieFout(bestand, "jaren", f"jaar {dubbel[0]} staat er meer dan eens in")
+    for i, dag in enumerate(atw.gelijkgestelde_dagen):
+        if dag.year not in atw.jaren:
+            raise ConfiguratieFout(
+                bestand,
+                f"gelijkgestelde_dagen[{i}]",
+                f"{dag.isoformat()} valt buiten de jaren die dit bestand dekt (jaren); "
+                f"voeg {dag.year} toe aan jaren als het besluit dat jaar regelt",
+            )
+    return atw
+
+
 def laad_regios(map_: Path) -> Regios:
     if not map_.is_dir():
         raise ConfiguratieFout(str(map_), "(map)", "de map met commissiebestanden bestaat niet")
     atw_pad = map_ / "atw.toml"
     if not atw_pad.is_file():
         raise ConfiguratieFout(str(atw_pad), "(bestand)", "het bestand met Atw-dagen ontbreekt")
-    try:
-        atw = msgspec.toml.decode(atw_pad.read_bytes(), type=AtwBestand)
-    except (msgspec.ValidationError, msgspec.DecodeError) as e:
-        raise _fout_uit_msgspec(str(atw_pad), e) from None
+    atw = laad_atw(atw_pad)
     commissies: dict[str, Commissie] = {}
     korps_bij: dict[str, str] = {}
     for pad in sorted(map_.glob("*.toml")):
@@ -209,7 +243,11 @@ def laad_regios(map_: Path) -> Regios:
         commissies[c.code] = c
     if not commissies:
         raise ConfiguratieFout(str(map_), "(map)", "geen enkel commissiebestand (*.toml) gevonden")
-    return Regios(commissies=commissies, gelijkgestelde_dagen=frozenset(atw.gelijkgestelde_dagen))
+    return Regios(
+        commissies=commissies,
+        gelijkgestelde_dagen=frozenset(atw.gelijkgestelde_dagen),
+        atw_jaren=frozenset(atw.jaren or ()),
+    )
 
 
 def commissie_of_fout(regios: Regios, code: str, veld: str = "commissie") -> Commissie:

@@ -13,8 +13,8 @@ from commissie.accounts import service
 from commissie.accounts.rollen import Actor, Rol
 
 SESSIE_COOKIE = "commissie_sessie"
-# Paths that answer without authentication: login, health and the OpenAPI description.
-OPEN_PADEN = ["^/health$", "^/schema", "^/api/login$", "^/login$"]
+# Paths that answer without authentication: login, health and the static assets (no data).
+OPEN_PADEN = ["^/health$", "^/api/login$", "^/login$", "^/static/"]
 
 
 class AuthMiddleware(AbstractAuthenticationMiddleware):

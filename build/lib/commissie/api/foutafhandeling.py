@@ -147,6 +147,13 @@ def _niet_ingelogd(request: Request, exc: NotAuthorizedException) -> Response[ob
 
 
 def _geen_toegang(request: Request, exc: PermissionDeniedException) -> Response[Any]:
+    if "CSRF" in exc.detail:  # Litestar's own words; a person needs to know what to do
+        return _fout(
+            403,
+            "Het formulier is verlopen of niet vanaf deze site verstuurd. Laad de pagina "
+            "opnieuw en probeer het nog eens.",
+            request=request,
+        )
     return _fout(403, exc.detail, request=request)
 
 

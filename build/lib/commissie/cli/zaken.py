@@ -55,9 +55,19 @@ def zaak_registreren(bestand: click.utils.LazyFile) -> None:
 
 @click.command()
 @click.option("--commissie", "commissie_code", default=None, help="Alleen deze commissie.")
-def termijnen(commissie_code: str | None) -> None:
-    """Open termijnen van alle zaken, verlopen eerst."""
+@click.option(
+    "--zaak",
+    "nummer",
+    default=None,
+    help="Alle termijnen van één zaak, ook voldane (met te late) en vervallen.",
+)
+def termijnen(commissie_code: str | None, nummer: str | None) -> None:
+    """Open termijnen van alle zaken, verlopen eerst (of alle termijnen van één zaak)."""
     from commissie.procedure.overzichten import open_termijnen
+
+    if nummer is not None:
+        _termijnen_van_zaak(nummer)
+        return
 
     async def werk(o: Omgeving) -> list[tuple[str, list[OpenTermijn]]]:
         codes = [commissie_code] if commissie_code else sorted(o.regios.commissies)
@@ -70,7 +80,12 @@ def termijnen(commissie_code: str | None) -> None:
             for code in codes:
                 # The terminal is the secretariat's tool: it sees what the secretary sees.
                 actor = cli_actor(code)
-                uit.append((code, await open_termijnen(session=s, actor=actor, nu=o.klok())))
+                uit.append(
+                    (
+                        code,
+                        await open_termijnen(session=s, actor=actor, nu=o.klok(), regios=o.regios),
+                    )
+                )
         return uit
 
     for code, rijen in draai(werk):
@@ -82,3 +97,41 @@ def termijnen(commissie_code: str | None) -> None:
                 else f"nog {t.dagen_resterend} dagen"
             )
             click.echo(f"  {t.einddatum.isoformat()}  {t.nummer:<14} {t.omschrijving:<40} {status}")
+            for w in t.waarschuwingen:
+                click.echo(f"      let op: {w}")
+
+
+def _termijnen_van_zaak(nummer: str) -> None:
+    from commissie.fouten import NietGevonden
+    from commissie.panel.toegang import haal_zaak
+    from commissie.procedure.zaakweergave import zaak_weergave
+
+    async def werk(o: Omgeving):  # type: ignore[no-untyped-def]
+        code = nummer.split("-", 1)[0]
+        if o.regios.commissie(code) is None:
+            raise click.BadParameter(f"zaak {nummer} bestaat niet", param_hint="--zaak")
+        async with werkeenheid(o.sessionmaker) as s:
+            actor = cli_actor(code)
+            try:
+                zaak = await haal_zaak(session=s, actor=actor, nummer=nummer, nu=o.klok())
+            except NietGevonden:
+                raise click.BadParameter(
+                    f"zaak {nummer} bestaat niet", param_hint="--zaak"
+                ) from None
+            return await zaak_weergave(session=s, actor=actor, zaak=zaak, nu=o.klok())
+
+    uit = draai(werk)
+    click.echo(f"Zaak {uit.nummer}: {uit.status_label}")
+    for t in uit.termijnoverzicht:
+        if t.status == "voldaan_te_laat":
+            stand = f"voldaan op {t.voldaan_op}, {t.dagen_te_laat} dagen TE LAAT"
+        elif t.status == "voldaan":
+            stand = f"voldaan op {t.voldaan_op}"
+        elif t.status == "open" and t.dagen_te_laat:
+            stand = f"open, {t.dagen_te_laat} dagen TE LAAT"
+        else:
+            stand = t.status
+        click.echo(f"  {t.einddatum.isoformat()}  {t.omschrijving:<40} {stand}")
+        click.echo(f"      {t.grondslag}; {t.toelichting}")
+        if t.waarschuwing:
+            click.echo(f"      let op: {t.waarschuwing}")

@@ -60,9 +60,8 @@ async def _lid(session: AsyncSession, lid_id: int, commissie: str, veld: str = "
     return lid
 
 
-async def panel_uit(
-    *, session: AsyncSession, zaak: Zaak, waarschuwing: str | None = None
-) -> PanelUit:
+async def panel_uit(*, session: AsyncSession, zaak: Zaak) -> PanelUit:
+    """Every seat with its history and explanation; the warning of a vacant chair."""
     rijen = (
         await session.execute(
             select(Panelzetel, Lid.naam, Lid.korps_code)
@@ -88,7 +87,7 @@ async def panel_uit(
             )
             for z, naam, korps in rijen
         ],
-        waarschuwing=waarschuwing,
+        waarschuwing=await service.voorzittersvacature(session, zaak.id),
     )
 
 
@@ -288,39 +287,54 @@ async def handmatig(
 ) -> PanelUit:
     """The secretary's override (e.g. for expertise). Conflicts of interest still refuse it."""
     commissie = _open_panel(actor, zaak, regios)
-    oud = await _lid(session, invoer.lid, zaak.commissie_code)
     nieuw = await _lid(session, invoer.nieuw_lid, zaak.commissie_code, veld="nieuw_lid")
     if not nieuw.actief:
         raise OngeldigeInvoer(
             f"Veld 'nieuw_lid': {nieuw.naam} is geen actief lid.", veld="nieuw_lid"
         )
-    if any(z.lid_id == nieuw.id for z in await service.actieve_zetels(session, zaak.id)):
+    zittend = any(z.lid_id == nieuw.id for z in await service.actieve_zetels(session, zaak.id))
+    if zittend and invoer.lid is not None:
         raise Conflict(f"{nieuw.naam} zit al in het panel van {zaak.nummer}.")
-    await service.toets_handmatige_voorzitter(
-        session=session, zaak=zaak, commissie=commissie, oud=oud, nieuw=nieuw, nu=nu
-    )
-    await service.vervang_lid(
-        session=session,
-        zaak=zaak,
-        commissie=commissie,
-        actor=actor,
-        nu=nu,
-        lid_id=oud.id,
-        reden="handmatig",
-        toelichting=invoer.reden.strip(),
-        nieuw_lid=nieuw.id,
-    )
+    reden = invoer.reden.strip()
+    oud = None
+    if invoer.lid is None:
+        await service.vul_voorzitter(
+            session=session,
+            zaak=zaak,
+            commissie=commissie,
+            actor=actor,
+            nu=nu,
+            nieuw=nieuw,
+            reden=reden,
+        )
+    else:
+        oud = await _lid(session, invoer.lid, zaak.commissie_code)
+        korps = await service.toets_handmatige_voorzitter(
+            session=session, zaak=zaak, commissie=commissie, oud=oud, nieuw=nieuw, nu=nu
+        )
+        await service.vervang_lid(
+            session=session,
+            zaak=zaak,
+            commissie=commissie,
+            actor=actor,
+            nu=nu,
+            lid_id=oud.id,
+            reden="handmatig",
+            toelichting=reden,
+            nieuw_lid=nieuw.id,
+            handmatig_korps=korps,
+        )
     await publiceer(
         session,
         HandmatigAangewezen(
             zaak=zaak,
             actor=actor,
             nu=nu,
-            oud_id=oud.id,
-            oud_naam=oud.naam,
+            oud_id=oud.id if oud else None,
+            oud_naam=oud.naam if oud else None,
             nieuw_id=nieuw.id,
             nieuw_naam=nieuw.naam,
-            reden=invoer.reden.strip(),
+            reden=reden,
         ),
     )
     return await panel_uit(session=session, zaak=zaak)

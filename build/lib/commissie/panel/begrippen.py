@@ -1,23 +1,32 @@
 """Panel vocabulary: who can sit, the case facts, the committee's rule, seats and the ledger.
 
-Pure dataclasses and small functions; the composition itself is in regels.py.
+Pure dataclasses and small functions, and the chair rule (which corps may chair); the
+composition itself is in regels.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
+
+from commissie.tijd import datum_nl
 
 if TYPE_CHECKING:
     from commissie.regios import Commissie
 
 Rol = Literal["voorzitter", "lid"]
-# How the chair's corps were chosen: the normal rule, the configured fallback, or last resort.
-Voorzittersgrond = Literal["gewoon", "terugval", "noodgreep"]
+# The rule that decided the chair: an uninvolved corps ("gewoon"), the committee's fallback
+# because every corps is involved ("terugval"), or nobody the rule allows ("vacant").
+Voorzittersgrond = Literal["gewoon", "terugval", "vacant", "handmatig"]
 
 NUL = Fraction(0)
+VUL_AAN = (
+    "Vul de zetel aan zodra een voorzitter beschikbaar is, of wijs er met een reden handmatig "
+    "een aan."
+)
 
 
 @dataclass(frozen=True)
@@ -107,7 +116,7 @@ class Zetel:
 class Overweging:
     """One member weighed for one seat: excluded with a reason, or considered (None)."""
 
-    zetel: int  # index into Samenstelling.zetels
+    zetel: int  # index into Samenstelling.zetels; -1 for a vacant seat (Vacature)
     lid_id: int
     naam: str
     korps: str
@@ -117,11 +126,24 @@ class Overweging:
 
 
 @dataclass(frozen=True)
+class Vacature:
+    """A seat the rules left open: nobody the rule allows is available. It waits until the
+    secretary fills it (someone is back, or a manual choice with a reason)."""
+
+    rol: Rol
+    waarschuwing: str  # Dutch, for the secretary: the rule, the corps, who is back when
+    overwegingen: tuple[Overweging, ...]  # everyone weighed, each with why not (zetel -1)
+
+
+@dataclass(frozen=True)
 class Samenstelling:
-    zetels: tuple[Zetel, ...]  # chair first, then fixed members, then new members
+    zetels: tuple[Zetel, ...]  # chair first (unless vacant), then fixed members, then new ones
     grootboek: Grootboek  # a new object; the input ledger is never changed
     overwegingen: tuple[Overweging, ...]
     waarschuwingen: tuple[str, ...]
+    # The rule that applied to the chair seat this time; None when the chair was in `vast`.
+    voorzittersgrond: Voorzittersgrond | None = None
+    vacatures: tuple[Vacature, ...] = ()
 
 
 def getal(x: Fraction | float) -> str:
@@ -152,3 +174,94 @@ def gewichten(regel: Regel, leden: Iterable[Kandidaat]) -> dict[int, Fraction]:
         for k, ids in per_korps.items()
         for i in ids
     }
+
+
+# --- the chair rule ---------------------------------------------------------------------------
+
+
+def _rollen(zaak: ZaakFeiten, korps: str) -> str:
+    rollen = []
+    if korps == zaak.klager_korps:
+        rollen.append("klager")
+    if korps in zaak.beklaagde_korpsen:
+        rollen.append("beklaagde")
+    return " en ".join(rollen)
+
+
+def voorzitterskorpsen(
+    regel: Regel, zaak: ZaakFeiten, korpsen_met_voorzitter: Iterable[str]
+) -> tuple[frozenset[str], Voorzittersgrond, str]:
+    """Corps the chair may come from, the rule that decided it, and that rule as a Dutch phrase.
+
+    The chair comes from a corps not involved in the case. Only when every corps of the
+    committee is involved does the committee's fallback rule apply. When the applicable rule
+    leaves no corps with an eligible chair, the answer is "vacant" with no corps: the seat
+    waits, it is never filled from an involved corps without a person deciding so.
+    `korpsen_met_voorzitter`: corps with at least one eligible chair for this case.
+    """
+    beschikbaar = set(korpsen_met_voorzitter) & set(regel.korpsen)
+    betrokken = zaak.betrokken
+    vrij = [k for k in regel.korpsen if k not in betrokken]
+    if vrij:
+        toegestaan = frozenset(k for k in vrij if k in beschikbaar)
+        if toegestaan:
+            namen = ", ".join(k for k in regel.korpsen if k in betrokken)
+            return toegestaan, "gewoon", f"niet bij de zaak betrokken korps (betrokken: {namen})"
+        return (
+            frozenset(),
+            "vacant",
+            f"geen beschikbare voorzitter in de niet-betrokken korpsen ({', '.join(vrij)})",
+        )
+    verboden = _verboden_bij_terugval(regel, zaak)
+    regeltekst = _terugvaltekst(regel)
+    codes = ", ".join(k for k in regel.korpsen if k in verboden) or "-"
+    toegestaan = frozenset(k for k in regel.korpsen if k not in verboden and k in beschikbaar)
+    if toegestaan:
+        return (
+            toegestaan,
+            "terugval",
+            f"alle korpsen zijn bij de zaak betrokken; terugvalregel: {regeltekst} ({codes})",
+        )
+    return (
+        frozenset(),
+        "vacant",
+        f"alle korpsen zijn bij de zaak betrokken en de terugvalregel ({regeltekst}: {codes}) "
+        "laat geen beschikbare voorzitter over",
+    )
+
+
+def _verboden_bij_terugval(regel: Regel, zaak: ZaakFeiten) -> frozenset[str]:
+    if regel.voorzitter_terugval == "niet_beklaagde":
+        return zaak.beklaagde_korpsen
+    return frozenset({zaak.klager_korps})
+
+
+def _terugvaltekst(regel: Regel) -> str:
+    wie = "beklaagde" if regel.voorzitter_terugval == "niet_beklaagde" else "klager"
+    return f"voorzitter niet uit het korps van de {wie}"
+
+
+def _regelkorpsen(regel: Regel, zaak: ZaakFeiten) -> frozenset[str]:
+    """Corps the applicable chair rule allows, whoever is available."""
+    vrij = frozenset(k for k in regel.korpsen if k not in zaak.betrokken)
+    if vrij:
+        return vrij
+    verboden = _verboden_bij_terugval(regel, zaak)
+    return frozenset(k for k in regel.korpsen if k not in verboden)
+
+
+def vacaturetekst(
+    reden: str,
+    terug: Sequence[tuple[date, Kandidaat]] = (),
+) -> str:
+    """The warning for a vacant chair: the rule, and who is available again from when."""
+    tekst = f"Voorzitterszetel vacant: {reden}."
+    if terug:
+        tekst += (
+            " "
+            + "; ".join(
+                f"{k.naam} ({k.korps}) is weer beschikbaar vanaf {datum_nl(d)}" for d, k in terug
+            )
+            + "."
+        )
+    return f"{tekst} {VUL_AAN}"

@@ -8,6 +8,7 @@ the fixed rotation order (volgorde, then id) decides them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from fractions import Fraction
 from types import MappingProxyType
 
@@ -21,13 +22,18 @@ from commissie.panel.begrippen import (
     Regel,
     Rol,
     Samenstelling,
+    Vacature,
     Voorzittersgrond,
     ZaakFeiten,
     Zetel,
     _norm,
+    _regelkorpsen,
+    _rollen,
     getal,
     gewichten,
     regel_voor,
+    vacaturetekst,
+    voorzitterskorpsen,
 )
 
 __all__ = [
@@ -39,6 +45,7 @@ __all__ = [
     "Regel",
     "Rol",
     "Samenstelling",
+    "Vacature",
     "Voorzittersgrond",
     "ZaakFeiten",
     "Zetel",
@@ -46,54 +53,12 @@ __all__ = [
     "gewichten",
     "regel_voor",
     "stel_panel_samen",
+    "vacaturetekst",
     "voorzitterskorpsen",
 ]
 
 _LEEG: Mapping[int, str] = MappingProxyType({})
-
-
-def _rollen(zaak: ZaakFeiten, korps: str) -> str:
-    rollen = []
-    if korps == zaak.klager_korps:
-        rollen.append("klager")
-    if korps in zaak.beklaagde_korpsen:
-        rollen.append("beklaagde")
-    return " en ".join(rollen)
-
-
-def voorzitterskorpsen(
-    regel: Regel, zaak: ZaakFeiten, korpsen_met_voorzitter: Iterable[str]
-) -> tuple[frozenset[str], Voorzittersgrond, str]:
-    """Corps the chair may come from, on what ground, and that ground as a Dutch phrase.
-
-    `korpsen_met_voorzitter`: corps with at least one eligible chair for this case.
-    """
-    beschikbaar = set(korpsen_met_voorzitter) & set(regel.korpsen)
-    betrokken = zaak.betrokken
-    vrij = [k for k in regel.korpsen if k not in betrokken]
-    toegestaan = frozenset(k for k in vrij if k in beschikbaar)
-    if toegestaan:
-        namen = ", ".join(k for k in regel.korpsen if k in betrokken)
-        return toegestaan, "gewoon", f"niet bij de zaak betrokken korps (betrokken: {namen})"
-    if vrij:
-        aanleiding = f"geen beschikbare voorzitter in de niet-betrokken korpsen ({', '.join(vrij)})"
-    else:
-        aanleiding = "alle korpsen zijn bij de zaak betrokken"
-    if regel.voorzitter_terugval == "niet_beklaagde":
-        verboden, wie = zaak.beklaagde_korpsen, "beklaagde"
-    else:
-        verboden, wie = frozenset({zaak.klager_korps}), "klager"
-    regeltekst = f"voorzitter niet uit het korps van de {wie}"
-    toegestaan = frozenset(k for k in regel.korpsen if k not in verboden and k in beschikbaar)
-    codes = ", ".join(k for k in regel.korpsen if k in verboden) or "-"
-    if toegestaan:
-        return toegestaan, "terugval", f"{aanleiding}; terugvalregel: {regeltekst} ({codes})"
-    return (
-        frozenset(beschikbaar),
-        "noodgreep",
-        f"{aanleiding} en ook de terugvalregel ({regeltekst}) laat geen beschikbare voorzitter "
-        "over; noodgreep: voorzitter uit een betrokken korps",
-    )
+_GEEN_DATA: Mapping[int, date] = MappingProxyType({})
 
 
 def partijbanden(lid: Kandidaat, zaak: ZaakFeiten) -> list[str]:
@@ -183,15 +148,29 @@ def stel_panel_samen(
     uitgesloten_extra: Mapping[int, str] = _LEEG,
     vervallen: Sequence[Zetel] = (),
     vervallen_uitsluiten: bool = True,
+    terug_op: Mapping[int, date] = _GEEN_DATA,
+    vacature_mag: bool = True,
+    handmatig_korps: str | None = None,
+    voorzitter_kandidaten: frozenset[int] | None = None,
 ) -> Samenstelling:
     """Fill the panel's open seats: the chair if `vast` has none, then members up to grootte.
+
+    When the chair rule (voorzitterskorpsen) leaves nobody, the chair seat stays vacant: the
+    result has no chair, a Vacature with a warning, and the member seats filled; nobody is
+    credited or debited for the open seat. `terug_op`: per absent member the first day they
+    are available again, named in that warning. With `vacature_mag=False` (a manual choice
+    that must fill the seat) a vacant chair raises Conflict instead. `handmatig_korps`: the
+    secretary decided, with a reason, to take the chair from this (involved) corps; it applies
+    only when the rule itself leaves the chair vacant, and the explanation says so.
+    `voorzitter_kandidaten`: the secretary's choice for the chair (the member seats are
+    filled by the rules as usual).
 
     `vast`: seats that stay (replacement after verschoning, wraking or illness).
     `vervallen`: the seats being replaced. Their holders get their debit back and are excluded
     (reason from `uitgesloten_extra`, else "vervangen"); their refill credits nobody again, so
     the ledger follows the work actually done. With `vervallen_uitsluiten=False` (recomposing
-    the whole panel) their holders may be chosen again. Raises Conflict if a seat cannot be
-    filled.
+    the whole panel) their holders may be chosen again. Raises Conflict if a member seat cannot
+    be filled.
     """
     leden = sorted(kandidaten, key=lambda k: (k.volgorde, k.id))
     per_id = {k.id: k for k in leden}
@@ -219,91 +198,146 @@ def stel_panel_samen(
     bezet = {z.lid_id: z.rol for z in vast}
     overwegingen: list[Overweging] = []
     waarschuwingen: list[str] = []
+    vacatures: list[Vacature] = []
+    voorzittersgrond: Voorzittersgrond | None = None
+
+    def reden_van(k: Kandidaat, eigen: Mapping[int, str], behalve: int | None = None) -> str | None:
+        zit = k.id in bezet and k.id != behalve
+        return redenen.get(k.id) or (
+            f"zit al in het panel ({bezet[k.id]})" if zit else eigen.get(k.id)
+        )
 
     def weeg(
-        index: int, eigen: Mapping[int, str], met_vz: bool = False, behalve: int | None = None
+        index: int,
+        eigen: Mapping[int, str],
+        met_vz: bool = False,
+        behalve: int | None = None,
+        doel: list[Overweging] = overwegingen,
     ) -> None:
         for k in leden:
-            zit = k.id in bezet and k.id != behalve
-            reden = redenen.get(k.id) or (
-                f"zit al in het panel ({bezet[k.id]})" if zit else eigen.get(k.id)
-            )
             vz = boek.voorzitter.get(k.id, NUL) if met_vz else None
-            overwegingen.append(
-                Overweging(index, k.id, k.naam, k.korps, reden, boek.zetels.get(k.id, NUL), vz)
+            doel.append(
+                Overweging(
+                    index,
+                    k.id,
+                    k.naam,
+                    k.korps,
+                    reden_van(k, eigen, behalve),
+                    boek.zetels.get(k.id, NUL),
+                    vz,
+                )
             )
 
-    def weigering(zetel: str, wie: Iterable[Kandidaat], geen: str) -> Conflict:
-        details = ", ".join(
-            f"{k.naam}: {redenen.get(k.id) or f'zit al in het panel ({bezet[k.id]})'}" for k in wie
-        )
+    def weigering(
+        zetel: str, wie: Iterable[Kandidaat], geen: str, eigen: Mapping[int, str] = _LEEG
+    ) -> Conflict:
+        details = ", ".join(f"{k.naam}: {reden_van(k, eigen)}" for k in wie)
         details = details or "de commissie heeft geen leden die daarvoor in aanmerking komen"
         return Conflict(f"{zetel} is niet te vullen: {geen} ({details}).")
 
     if not vz_vast:
-        vrij_vz = [
-            k for k in leden if k.kan_voorzitten and k.id not in redenen and k.id not in bezet
-        ]
-        # A seated member who can chair may move up, so a vacant chair need not fall back to
-        # an involved corps; their member seat is then filled again.
-        zittend_vz = [
-            k
-            for k in leden
-            if k.kan_voorzitten and k.id not in redenen and bezet.get(k.id) == "lid"
-        ]
-        if not vrij_vz and not zittend_vz:
-            raise weigering(
-                "De voorzitterszetel",
-                [k for k in leden if k.kan_voorzitten],
-                "er is geen beschikbaar lid dat kan voorzitten",
-            )
+
+        def mag_vz(k: Kandidaat) -> bool:
+            keuze = voorzitter_kandidaten is None or k.id in voorzitter_kandidaten
+            return k.kan_voorzitten and k.id not in redenen and keuze
+
+        vrij_vz = [k for k in leden if mag_vz(k) and k.id not in bezet]
+        # A seated member who can chair may move up, so a vacant chair need not wait when
+        # one of the panel may chair it; their member seat is then filled again.
+        zittend_vz = [k for k in leden if mag_vz(k) and bezet.get(k.id) == "lid"]
         korpsen, grond, korpsreden = voorzitterskorpsen(
             regel, zaak, {k.korps for k in vrij_vz + zittend_vz}
         )
-        if not herbezet_vz:
-            _bijschrijven(boek.zetels, zetelgewicht)
-            _bijschrijven(
-                boek.voorzitter,
-                gewichten(
-                    regel, [k for k in beschikbaar if k.kan_voorzitten and k.korps in korpsen]
-                ),
+        if grond == "vacant" and handmatig_korps is not None:
+            korpsen, grond = frozenset({handmatig_korps}), "handmatig"
+            korpsreden = (
+                f"{korpsreden}; het secretariaat wees met een reden een voorzitter uit "
+                f"{handmatig_korps} aan"
             )
-
-        def volgorde_vz(k: Kandidaat) -> tuple[Fraction, Fraction, int, int]:
-            return (-boek.voorzitter.get(k.id, NUL), -boek.zetels.get(k.id, NUL), k.volgorde, k.id)
-
-        pool = sorted((k for k in vrij_vz if k.korps in korpsen), key=volgorde_vz)
-        doorschuiven = not pool
-        if doorschuiven:
-            pool = sorted((k for k in zittend_vz if k.korps in korpsen), key=volgorde_vz)
-        gekozen = pool[0]
+        voorzittersgrond = grond
+        regelkorpsen = _regelkorpsen(regel, zaak)
         eigen = {}
         for k in leden:
             if not k.kan_voorzitten:
                 eigen[k.id] = "kan niet voorzitten"
-            elif k.korps not in korpsen:
+            elif k.korps not in regelkorpsen:
                 eigen[k.id] = (
                     f"korps {k.korps} is bij de zaak betrokken ({_rollen(zaak, k.korps)})"
-                    if grond == "gewoon"
+                    if set(regel.korpsen) - zaak.betrokken
                     else f"korps {k.korps} valt af door de terugvalregel"
                 )
-        weeg(0, eigen, met_vz=True, behalve=gekozen.id if doorschuiven else None)
-        uitleg = f"Voorzitter uit {gekozen.korps}: {korpsreden}; {_keuze(pool, boek, True)}"
-        if doorschuiven:
-            # They keep the one seat they had (already debited); their member seat is refilled
-            # without new credit, so the ledger stays balanced.
-            uitleg += "; doorgeschoven van lid naar voorzitter"
-            zetels = [z for z in zetels if z.lid_id != gekozen.id]
-            herbezet_leden += 1
+            if grond == "handmatig" and k.korps == handmatig_korps and k.kan_voorzitten:
+                eigen.pop(k.id, None)  # the secretary's decision lifts the corps rule here
+        if grond == "vacant":
+            if not vacature_mag:
+                raise weigering(
+                    "De voorzitterszetel", [k for k in leden if k.kan_voorzitten], korpsreden, eigen
+                )
+            terug = sorted(
+                (
+                    (terug_op[k.id], k)
+                    for k in leden
+                    if k.kan_voorzitten
+                    and k.korps in regelkorpsen
+                    and k.id in terug_op
+                    and redenen.get(k.id) == "afwezig"
+                ),
+                key=lambda dk: (dk[0], dk[1].volgorde, dk[1].id),
+            )
+            tekst = vacaturetekst(korpsreden, terug)
+            weging: list[Overweging] = []
+            weeg(-1, eigen, met_vz=True, doel=weging)
+            vacatures.append(Vacature("voorzitter", tekst, tuple(weging)))
+            waarschuwingen.append(tekst)
+            # The departing chair keeps the seat's load until someone takes it.
+            for z in vervallen:
+                if z.rol == "voorzitter":
+                    boek.zetels[z.lid_id] -= 1
+                    boek.voorzitter[z.lid_id] -= 1
         else:
-            boek.zetels[gekozen.id] = boek.zetels.get(gekozen.id, NUL) - 1
-        zetels.insert(0, Zetel("voorzitter", gekozen.id, uitleg))
-        bezet[gekozen.id] = "voorzitter"
-        boek.voorzitter[gekozen.id] = boek.voorzitter.get(gekozen.id, NUL) - 1
-        if grond != "gewoon":
-            waarschuwingen.append(korpsreden[0].upper() + korpsreden[1:] + ".")
+            if not herbezet_vz:
+                _bijschrijven(boek.zetels, zetelgewicht)
+                _bijschrijven(
+                    boek.voorzitter,
+                    gewichten(
+                        regel, [k for k in beschikbaar if k.kan_voorzitten and k.korps in korpsen]
+                    ),
+                )
 
-    while len(zetels) < regel.grootte:
+            def volgorde_vz(k: Kandidaat) -> tuple[Fraction, Fraction, int, int]:
+                return (
+                    -boek.voorzitter.get(k.id, NUL),
+                    -boek.zetels.get(k.id, NUL),
+                    k.volgorde,
+                    k.id,
+                )
+
+            pool = sorted((k for k in vrij_vz if k.korps in korpsen), key=volgorde_vz)
+            doorschuiven = not pool
+            if doorschuiven:
+                pool = sorted((k for k in zittend_vz if k.korps in korpsen), key=volgorde_vz)
+            if not pool:
+                raise weigering(
+                    "De voorzitterszetel", [k for k in leden if k.kan_voorzitten], korpsreden, eigen
+                )
+            gekozen = pool[0]
+            weeg(0, eigen, met_vz=True, behalve=gekozen.id if doorschuiven else None)
+            uitleg = f"Voorzitter uit {gekozen.korps}: {korpsreden}; {_keuze(pool, boek, True)}"
+            if doorschuiven:
+                # They keep the one seat they had (already debited); their member seat is
+                # refilled without new credit, so the ledger stays balanced.
+                uitleg += "; doorgeschoven van lid naar voorzitter"
+                zetels = [z for z in zetels if z.lid_id != gekozen.id]
+                herbezet_leden += 1
+            else:
+                boek.zetels[gekozen.id] = boek.zetels.get(gekozen.id, NUL) - 1
+            zetels.insert(0, Zetel("voorzitter", gekozen.id, uitleg))
+            bezet[gekozen.id] = "voorzitter"
+            boek.voorzitter[gekozen.id] = boek.voorzitter.get(gekozen.id, NUL) - 1
+            if grond == "terugval":
+                waarschuwingen.append(korpsreden[0].upper() + korpsreden[1:] + ".")
+
+    while len(zetels) + len(vacatures) < regel.grootte:
         index = len(zetels)
         if herbezet_leden:
             herbezet_leden -= 1
@@ -311,9 +345,13 @@ def stel_panel_samen(
             _bijschrijven(boek.zetels, zetelgewicht)
         vrij = [k for k in leden if k.id not in redenen and k.id not in bezet]
         if not vrij:
-            raise weigering(
+            fout = weigering(
                 f"Zetel {index + 1} (lid)", leden, "er is geen beschikbaar lid meer over"
             )
+            if vacatures:
+                # The secretary should hear about the chair as well, not only the member seat.
+                fout = Conflict(f"{fout.bericht} {' '.join(v.waarschuwing for v in vacatures)}")
+            raise fout
         vertegenwoordigd = {per_id[z.lid_id].korps for z in zetels if z.lid_id in per_id}
         open_korpsen = {k.korps for k in vrij} - vertegenwoordigd
         pool = sorted(
@@ -342,4 +380,6 @@ def stel_panel_samen(
         grootboek=boek,
         overwegingen=tuple(overwegingen),
         waarschuwingen=tuple(waarschuwingen),
+        voorzittersgrond=voorzittersgrond,
+        vacatures=tuple(vacatures),
     )

@@ -38,9 +38,10 @@ class VervangingIn(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class HandmatigIn(msgspec.Struct, forbid_unknown_fields=True):
-    lid: Id  # the member whose seat changes hands
     nieuw_lid: Id
     reden: Reden
+    # The member whose seat changes hands; left out, the vacant chair is filled.
+    lid: Id | None = None
 
 
 class ZetelUit(msgspec.Struct):

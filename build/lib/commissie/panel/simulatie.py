@@ -59,7 +59,7 @@ class Simulatieverslag:
     korpsen: tuple[KorpsBelasting, ...]
     leden: tuple[LidBelasting, ...]
     terugval: int  # cases where the fallback rule chose the chair's corps
-    noodgreep: int  # cases where even the fallback left no chair
+    vacant: int  # cases whose chair seat stayed vacant: the applicable rule left nobody
     niet_samengesteld: int  # cases whose panel could not be filled
     conclusies: tuple[str, ...]  # plain Dutch sentences for the secretary
 
@@ -147,7 +147,7 @@ def simuleer(
     zetels = {lid.id: 0 for lid in leden}
     voorzitters = {lid.id: 0 for lid in leden}
     grens = {k: [0, 0, 0, 0] for k in korpsen}  # summed bounds over the filled panels
-    terugval = noodgreep = mislukt = 0
+    terugval = vacant = mislukt = 0
     eerste_fout: str | None = None
     for _ in range(aantal_zaken):
         zaak = _trek_zaak(rng, korpsen, gewicht, kans_beklaagde_ander_korps)
@@ -162,9 +162,9 @@ def simuleer(
         for z in s.zetels:
             zetels[z.lid_id] += 1
             voorzitters[z.lid_id] += z.rol == "voorzitter"
-        stoel, grond, _ = voorzitterskorpsen(regel, zaak, met_voorzitter)
-        terugval += grond == "terugval"
-        noodgreep += grond == "noodgreep"
+        stoel, _, _ = voorzitterskorpsen(regel, zaak, met_voorzitter)
+        terugval += s.voorzittersgrond == "terugval"
+        vacant += s.voorzittersgrond == "vacant"
         for k, waarden in _grenzen(regel.grootte, per_korps, stoel).items():
             grens[k] = [a + b for a, b in zip(grens[k], waarden, strict=True)]
 
@@ -219,7 +219,7 @@ def simuleer(
         korpsen=tuple(korpsregels),
         leden=lidregels,
         terugval=terugval,
-        noodgreep=noodgreep,
+        vacant=vacant,
         niet_samengesteld=mislukt,
         conclusies=(),
     )
@@ -290,10 +290,11 @@ def _conclusies(v: Simulatieverslag, eerste_fout: str | None) -> tuple[str, ...]
             f"In {v.terugval} van de {v.aantal_zaken} zaken was geen niet-betrokken korps "
             f"beschikbaar en gold de terugvalregel: voorzitter niet uit het korps van de {tekst}."
         )
-    if v.noodgreep:
+    if v.vacant:
         uit.append(
-            f"In {v.noodgreep} zaken liet ook de terugvalregel geen voorzitter over; de "
-            "voorzitter kwam toen uit een betrokken korps."
+            f"In {v.vacant} van de {v.aantal_zaken} zaken bleef de voorzitterszetel vacant: "
+            "geen beschikbare voorzitter in een niet-betrokken korps (of, waren alle korpsen "
+            "betrokken, geen die de terugvalregel toelaat)."
         )
     if v.niet_samengesteld:
         uit.append(

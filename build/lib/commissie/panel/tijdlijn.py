@@ -15,6 +15,7 @@ from commissie.panel.events import (
     PanelHerzien,
     PanelOnvolledig,
     VerschoningGemeld,
+    VoorzitterVacant,
     VoorzitterViaTerugval,
     WrakingBeslist,
     ZetelBeeindigd,
@@ -116,7 +117,11 @@ async def _handmatig(_: AsyncSession, e: HandmatigAangewezen) -> None:
         actor=e.actor,
         nu=e.nu,
         soort="handmatig",
-        tekst=f"Handmatig: {e.nieuw_naam} in plaats van {e.oud_naam}.",
+        tekst=(
+            f"Handmatig: {e.nieuw_naam} in plaats van {e.oud_naam}."
+            if e.oud_naam
+            else f"Handmatig: {e.nieuw_naam} aangewezen als voorzitter (de zetel was vacant)."
+        ),
         toelichting=e.reden,
         oud=e.oud_id,
         nieuw=e.nieuw_id,
@@ -161,7 +166,12 @@ async def _uit_panel(_: AsyncSession, e: LidUitPanel) -> None:
     )
 
 
+async def _vacant(_: AsyncSession, e: VoorzitterVacant) -> None:
+    schrijf(e.zaak, actor=e.actor, nu=e.nu, soort="panel", tekst=e.waarschuwing)
+
+
 ABONNEMENTEN: Mapping[type, Sequence[Abonnee]] = {
+    VoorzitterVacant: [_vacant],
     ZetelToegewezen: [_toegewezen],
     ZetelBeeindigd: [_beeindigd],
     VoorzitterViaTerugval: [_terugval],

@@ -9,12 +9,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor
 from commissie.fouten import OngeldigeInvoer
+from commissie.panel.models import Panelzetel, Voorzittersvacature
 from commissie.panel.toegang import zichtbaar
+from commissie.regios import Regios
 from commissie.tijd import vandaag
 from commissie.zaken.models import Termijn, Zaak
-from commissie.zaken.regels import Status
+from commissie.zaken.regels import PANEL_WIJZIGBAAR, Status
 from commissie.zaken.schemas import OpenTermijn, ZaakLijst, ZaakRij
-from commissie.zaken.termijnen import OMSCHRIJVING, Soort
+from commissie.zaken.termijnen import OMSCHRIJVING, Soort, dagen_te_laat
 
 
 async def lijst_zaken(
@@ -71,28 +73,59 @@ async def lijst_zaken(
 
 
 async def open_termijnen(
-    *, session: AsyncSession, actor: Actor, nu: datetime, limiet: int = 500
+    *, session: AsyncSession, actor: Actor, nu: datetime, regios: Regios, limiet: int = 500
 ) -> list[OpenTermijn]:
-    """Open deadlines the actor may see, overdue first (earliest date first)."""
+    """Open deadlines the actor may see, overdue first (earliest date first), each with what
+    the secretary must act on for its case."""
     dag = vandaag(nu)
+    zetels = (
+        select(func.count(Panelzetel.id))
+        .where(Panelzetel.zaak_id == Zaak.id, Panelzetel.actief)
+        .correlate(Zaak)
+        .scalar_subquery()
+    )
     rijen = (
         await session.execute(
-            select(Zaak.nummer, Termijn.soort, Termijn.einddatum, Termijn.grondslag)
+            select(
+                Zaak.nummer,
+                Zaak.commissie_code,
+                Zaak.korps_code,
+                Zaak.status,
+                Termijn.soort,
+                Termijn.einddatum,
+                Termijn.grondslag,
+                Termijn.waarschuwing,
+                Voorzittersvacature.waarschuwing.label("vacature"),
+                zetels.label("zetels"),
+            )
             .join(Zaak, Zaak.id == Termijn.zaak_id)
+            .outerjoin(Voorzittersvacature, Voorzittersvacature.zaak_id == Zaak.id)
             .where(Termijn.status == "open", zichtbaar(actor))
             .order_by(Termijn.einddatum, Zaak.nummer)
             .limit(limiet)
         )
     ).all()
-    return [
-        OpenTermijn(
-            nummer=r.nummer,
-            soort=r.soort,
-            omschrijving=OMSCHRIJVING[Soort(r.soort)],
-            einddatum=r.einddatum,
-            grondslag=r.grondslag,
-            dagen_resterend=(r.einddatum - dag).days,
-            te_laat=r.einddatum < dag,
+    uit = []
+    for r in rijen:
+        waarschuwingen = [w for w in (r.waarschuwing, r.vacature) if w]
+        commissie = regios.commissie(r.commissie_code)
+        grootte = commissie.panel.grootte if commissie else 0
+        if Status(r.status) in PANEL_WIJZIGBAAR and r.zetels < grootte and not r.vacature:
+            waarschuwingen.append(
+                f"Panel onvolledig: {r.zetels} van {grootte} zetels bezet; vul het panel aan."
+            )
+        uit.append(
+            OpenTermijn(
+                nummer=r.nummer,
+                soort=r.soort,
+                omschrijving=OMSCHRIJVING[Soort(r.soort)],
+                einddatum=r.einddatum,
+                grondslag=r.grondslag,
+                dagen_resterend=(r.einddatum - dag).days,
+                te_laat=r.einddatum < dag,
+                dagen_te_laat=dagen_te_laat(r.einddatum, None, dag),
+                korps=r.korps_code,
+                waarschuwingen=waarschuwingen,
+            )
         )
-        for r in rijen
-    ]
+    return uit

@@ -20,7 +20,8 @@ from commissie.config import Settings
 from commissie.fouten import TeVaak
 from commissie.panel.toegang import haal_zaak
 from commissie.procedure import overzichten, zaakweergave
-from commissie.tijd import lokaal, vandaag
+from commissie.tijd import vandaag
+from commissie.web.sjablonen import richt_sjablonen_in
 from commissie.zaken.regels import LABEL, Status
 from commissie.zaken.schemas import CATEGORIE_LABEL, Categorie
 
@@ -32,10 +33,7 @@ class LoginForm(msgspec.Struct):
 
 def web_template_config(settings: Settings) -> TemplateConfig[JinjaTemplateEngine]:
     def filters(engine: JinjaTemplateEngine) -> None:
-        engine.engine.filters["datum"] = lambda d: d.strftime("%d-%m-%Y") if d else ""
-        engine.engine.filters["tijdstip"] = lambda t: (
-            lokaal(t).strftime("%d-%m-%Y %H:%M") if t else ""
-        )
+        richt_sjablonen_in(engine)
         engine.engine.filters["statuslabel"] = lambda s: LABEL[Status(s)]
         engine.engine.filters["categorie"] = lambda c: CATEGORIE_LABEL[Categorie(c)]
 
@@ -99,9 +97,13 @@ async def uitloggen(request: Request, db_session: DbSession, omgeving: HuidigeOm
 
 
 @get("/", include_in_schema=False)
-async def overzicht_pagina(db_session: DbSession, actor: HuidigeActor, nu: Nu) -> Template:
+async def overzicht_pagina(
+    db_session: DbSession, actor: HuidigeActor, omgeving: HuidigeOmgeving, nu: Nu
+) -> Template:
     zaken = await overzichten.lijst_zaken(session=db_session, actor=actor, limiet=200)
-    termijnen = await overzichten.open_termijnen(session=db_session, actor=actor, nu=nu, limiet=100)
+    termijnen = await overzichten.open_termijnen(
+        session=db_session, actor=actor, nu=nu, regios=omgeving.regios, limiet=100
+    )
     return Template(
         "overzicht.html",
         context={
@@ -119,7 +121,7 @@ async def zaak_pagina(
     nummer: FromPath[str], db_session: DbSession, actor: HuidigeActor, nu: Nu
 ) -> Template:
     zaak = await haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu)
-    uit = await zaakweergave.zaak_weergave(session=db_session, actor=actor, zaak=zaak)
+    uit = await zaakweergave.zaak_weergave(session=db_session, actor=actor, zaak=zaak, nu=nu)
     return Template("zaak.html", context={"actor": actor, "zaak": uit, "vandaag": vandaag(nu)})
 
 

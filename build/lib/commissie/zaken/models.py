@@ -58,7 +58,9 @@ class Partij(Base):
     """Complainant, accused or the complainant's confidential counsellor."""
 
     __tablename__ = "partij"
-    __table_args__ = (Index("ix_partij_rol_korps_sleutel", "rol", "korps_code", "naam_sleutel"),)
+    __table_args__ = (
+        Index("ix_partij_rol_korps_achternaam", "rol", "korps_code", "achternaam_sleutel"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     zaak_id: Mapped[int] = mapped_column(ForeignKey("zaak.id", ondelete="CASCADE"), index=True)
@@ -66,6 +68,9 @@ class Partij(Base):
     naam: Mapped[str] = mapped_column(String(200))
     # casefolded, whitespace-collapsed name for matching (Awb 9:8 a, conflicts of interest)
     naam_sleutel: Mapped[str] = mapped_column(String(200))
+    # Surname without initials or tussenvoegsels: finds "T. Beklaagde" for "Test Beklaagde"
+    # (Awb 9:8 signals); the pure name match then decides same or possibly the same.
+    achternaam_sleutel: Mapped[str] = mapped_column(String(200), default="")
     korps_code: Mapped[str | None] = mapped_column(String(8))
     eenheid: Mapped[str | None] = mapped_column(String(200))
     functie: Mapped[str | None] = mapped_column(String(200))
@@ -109,6 +114,8 @@ class Termijn(Base):
     einddatum: Mapped[date] = mapped_column(Date)
     verdaagd_weken: Mapped[int] = mapped_column(default=0)
     toelichting: Mapped[str] = mapped_column(String(400))
+    # E.g. "controleer de gelijkgestelde dagen voor 2029": the Atw data do not cover its year.
+    waarschuwing: Mapped[str | None] = mapped_column(String(200))
     # open | voldaan | vervallen
     status: Mapped[str] = mapped_column(String(12), default="open")
     voldaan_op: Mapped[date | None] = mapped_column(Date)
@@ -124,6 +131,11 @@ class Verdaging(Base):
     weken: Mapped[int]
     reden: Mapped[str] = mapped_column(Text)
     besloten_op: Mapped[date] = mapped_column(Date)
+    # Awb 9:11 lid 2: the written notice to complainant and accused (None only before 2026-11).
+    mededeling_op: Mapped[date | None] = mapped_column(Date)
+    # Typed in after the deadline it moved had passed (dates before it): who and when are
+    # door_id and aangemaakt_op.
+    te_laat_vastgelegd: Mapped[bool] = mapped_column(default=False)
     instemming_datum: Mapped[date | None] = mapped_column(Date)
     instemming_kenmerk: Mapped[str | None] = mapped_column(String(100))
     door_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))

@@ -74,6 +74,8 @@ VOLDAAN_BIJ: dict[Status, frozenset[Soort]] = {
 }
 VERVALT_BIJ: dict[Status, frozenset[Soort]] = {
     Status.NIET_ONTVANKELIJK: frozenset({Soort.ADVIES, Soort.BESLUIT}),
+    # An acknowledgement still unrecorded when the advice goes out no longer helps anyone.
+    Status.ADVIES_UITGEBRACHT: frozenset({Soort.ONTVANGSTBEVESTIGING}),
     Status.INGETROKKEN: frozenset(Soort),
     Status.OPGELOST: frozenset(Soort),
     # Closing the file ends whatever is still open (e.g. an acknowledgement never recorded).

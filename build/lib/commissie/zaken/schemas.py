@@ -86,6 +86,8 @@ class InstemmingIn(msgspec.Struct, forbid_unknown_fields=True):
 class VerdagingIn(msgspec.Struct, forbid_unknown_fields=True):
     weken: Annotated[int, msgspec.Meta(ge=1, le=52)]
     reden: Reden
+    # The date the written notice went to complainant and accused (Awb 9:11 lid 2).
+    mededeling_op: date
     besloten_op: date | None = None
     instemming_klager: InstemmingIn | None = None
 
@@ -109,12 +111,16 @@ class TermijnUit(msgspec.Struct):
     wettelijke_einddatum: date
     grondslag: str
     toelichting: str
+    # open | voldaan | voldaan_te_laat | vervallen
     status: str
     voldaan_op: date | None
     verdaagd_weken: int
+    dagen_te_laat: int  # 0 when on time; for an open deadline, the days past it today
+    waarschuwing: str | None = None  # e.g. Atw data not covering the year it ends in
 
 
 class PartijUit(msgspec.Struct):
+    id: int  # hearings and advice refer to an accused as "beklaagde:ID"
     naam: str
     korps: str | None
     eenheid: str | None
@@ -142,7 +148,11 @@ class VerdagingUit(msgspec.Struct):
     weken: int
     reden: str
     besloten_op: date
+    mededeling_op: date | None
     instemming_klager: InstemmingIn | None
+    te_laat_vastgelegd: bool
+    vastgelegd_op: datetime
+    vastgelegd_door: str
 
 
 class ZaakUit(msgspec.Struct):
@@ -194,6 +204,11 @@ class OpenTermijn(msgspec.Struct):
     grondslag: str
     dagen_resterend: int
     te_laat: bool
+    dagen_te_laat: int
+    korps: str
+    # Things the secretary must act on: a vacant chair (who is back when), an incomplete
+    # panel, Atw data that do not cover the year the deadline ends in.
+    waarschuwingen: list[str] = msgspec.field(default_factory=list)
 
 
 class KorpsUit(msgspec.Struct):

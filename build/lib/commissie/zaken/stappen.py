@@ -158,42 +158,37 @@ async def verdaag(
         )
     if not invoer.reden.strip():
         raise OngeldigeInvoer("Veld 'reden': mag niet leeg zijn.", veld="reden")
-    op = _datum(invoer.besloten_op, nu, "besloten_op")
-    if op < zaak.ontvangen_op:
-        raise OngeldigeInvoer(
-            "Veld 'besloten_op': ligt vóór de datum van ontvangst.", veld="besloten_op"
-        )
     commissie = commissie_of_fout(regios, zaak.commissie_code)
     besluit = next(t for t in zaak.termijnen if t.soort == Soort.BESLUIT.value)
     instemming = invoer.instemming_klager
-    if instemming is not None and instemming.datum > vandaag(nu):
-        raise OngeldigeInvoer(
-            "Veld 'instemming_klager.datum': ligt in de toekomst.", veld="instemming_klager.datum"
-        )
-    if instemming is not None and instemming.datum < zaak.ontvangen_op:
-        raise OngeldigeInvoer(
-            "Veld 'instemming_klager.datum': ligt vóór de datum van ontvangst.",
-            veld="instemming_klager.datum",
-        )
-    toets_verdaging(
+    vorige = max((v.besloten_op for v in zaak.verdagingen), default=None)
+    toets = toets_verdaging(
         eerder_verdaagd_weken=zaak.verdaagd_weken,
         weken=invoer.weken,
         max_weken=commissie.termijnen.verdaging_max_weken,
-        instemming_klager=instemming is not None and bool(instemming.kenmerk.strip()),
-        besloten_op=op,
+        ontvangen_op=zaak.ontvangen_op,
+        besloten_op=invoer.besloten_op or vandaag(nu),
+        mededeling_op=invoer.mededeling_op,
         huidige_besluittermijn=besluit.einddatum,
+        vandaag=vandaag(nu),
+        vorige_besloten_op=vorige,
+        instemming_op=instemming.datum if instemming else None,
+        instemming_kenmerk=instemming.kenmerk if instemming else None,
     )
     verdaging = Verdaging(
         weken=invoer.weken,
         reden=invoer.reden.strip(),
-        besloten_op=op,
+        besloten_op=invoer.besloten_op or vandaag(nu),
+        mededeling_op=invoer.mededeling_op,
+        te_laat_vastgelegd=toets.te_laat_vastgelegd,
         instemming_datum=instemming.datum if instemming else None,
         instemming_kenmerk=instemming.kenmerk.strip() if instemming else None,
         door_id=actor.gebruiker_id,
         aangemaakt_op=nu,
     )
     zaak.verdagingen.append(verdaging)
-    zaak.verdaagd_weken += invoer.weken
+    await session.flush()  # its id orders it among the earlier ones
+    zaak.verdaagd_weken = toets.totaal_weken
     zaak.gewijzigd_op = nu
     herbereken_termijnen(zaak, commissie, kalender)
     nieuw = next(t for t in zaak.termijnen if t.soort == Soort.BESLUIT.value)

@@ -116,8 +116,14 @@ async def _verdaagd(_: AsyncSession, e: Verdaagd) -> None:
         tekst=(
             f"Afhandeling verdaagd met {weken_tekst(v.weken)} (totaal "
             f"{weken_tekst(e.totaal_weken)}); besluit nu uiterlijk "
-            f"{datum_nl(e.besluit_uiterlijk)}. Klager en beklaagde(n) schriftelijk in kennis "
-            "te stellen (Awb 9:11 lid 2)."
+            f"{datum_nl(e.besluit_uiterlijk)}."
+            + (
+                f" Klager en beklaagde(n) schriftelijk ingelicht op {datum_nl(v.mededeling_op)} "
+                "(Awb 9:11 lid 2)."
+                if v.mededeling_op
+                else ""
+            )
+            + (" Vastgelegd na afloop van de verdaagde termijn." if v.te_laat_vastgelegd else "")
         ),
         toelichting=toelichting,
         weken=v.weken,
