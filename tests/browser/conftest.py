@@ -39,9 +39,9 @@ from commissie.cli.demo import maak_demo
 from commissie.config import PROJECT_ROOT, Settings
 from commissie.migraties import upgrade
 from commissie.omgeving import Omgeving
+from commissie.procedure import overzichten
 from commissie.procedure.opstart import bouw_omgeving
 from commissie.regios import Regios
-from commissie.zaken import overzicht
 from tests.browser.hulp import ExterneVerzoeken
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -116,7 +116,7 @@ async def _vul(omgeving: Omgeving) -> tuple[dict[str, Login], Zaakfeiten]:
                 korps_code=g.korps_code,
                 lid_id=g.lid_id,
             )
-            rijen = (await overzicht.lijst_zaken(session=s, actor=actor, limiet=100)).zaken
+            rijen = (await overzichten.lijst_zaken(session=s, actor=actor, limiet=100)).zaken
         # The oldest case with an open deadline: a panel, deadlines met and open, a timeline.
         rij = min(
             (r for r in rijen if r.volgende_termijn is not None and r.status != "ontvangen"),
