@@ -59,7 +59,7 @@ class ZakenController(Controller):
             nu=nu,
         )
         uit = await _weergave(db_session, actor, zaak, nu)
-        uit.waarschuwingen = waarschuwingen
+        uit.waarschuwingen = list(dict.fromkeys([*waarschuwingen, *uit.waarschuwingen]))
         return uit
 
     @get("/", summary="Zaken die u mag zien")

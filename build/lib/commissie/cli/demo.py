@@ -227,7 +227,10 @@ async def _demozaak(
             kalender=omgeving.kalender,
             nu=_moment(dag),
             invoer=VerdagingIn(
-                weken=4, reden="Getuigen pas na de vakantie te horen.", besloten_op=dag
+                weken=4,
+                reden="Getuigen pas na de vakantie te horen.",
+                besloten_op=dag,
+                mededeling_op=dag,
             ),
         )
         dag = ontvangen + timedelta(days=45)
@@ -242,6 +245,7 @@ async def _demozaak(
                 weken=2,
                 reden="Aanvullend verweer gevraagd.",
                 besloten_op=dag,
+                mededeling_op=dag,
                 instemming_klager=InstemmingIn(
                     datum=dag - timedelta(days=1), kenmerk="TI/instemming/2026-014"
                 ),

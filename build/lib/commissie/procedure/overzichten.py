@@ -101,7 +101,8 @@ async def open_termijnen(
             .join(Zaak, Zaak.id == Termijn.zaak_id)
             .outerjoin(Voorzittersvacature, Voorzittersvacature.zaak_id == Zaak.id)
             .where(Termijn.status == "open", zichtbaar(actor))
-            .order_by(Termijn.einddatum, Zaak.nummer)
+            # Within a case, deadlines that fall on one day in their legal order.
+            .order_by(Termijn.einddatum, Zaak.nummer, Termijn.id)
             .limit(limiet)
         )
     ).all()

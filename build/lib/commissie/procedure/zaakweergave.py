@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.models import Gebruiker
 from commissie.accounts.rollen import Actor, Rol
+from commissie.panel.service import voorzittersvacature
 from commissie.panel.weergave import panel_van_zaak
 from commissie.tijd import vandaag
 from commissie.zaken.models import Partij, Zaak
@@ -123,7 +124,7 @@ async def zaak_weergave(
 ) -> ZaakUit:
     """The case view for this actor (API and page alike): see `beperk`."""
     door = await _namen(session, {v.door_id for v in zaak.verdagingen if v.door_id})
-    return beperk(
+    uit = beperk(
         zaak_uit(
             zaak,
             actor=actor,
@@ -134,6 +135,10 @@ async def zaak_weergave(
         ),
         actor,
     )
+    if actor.rol is Rol.SECRETARIS:
+        vacature = await voorzittersvacature(session, zaak.id)
+        uit.waarschuwingen = [vacature] if vacature else []
+    return uit
 
 
 def beperk(uit: ZaakUit, actor: Actor) -> ZaakUit:
