@@ -1,1 +1,0 @@
-"""commissie: zaaksysteem voor de gezamenlijke klachtencommissie ongewenste omgangsvormen."""

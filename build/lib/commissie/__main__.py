@@ -1,3 +1,0 @@
-from commissie.cli import main
-
-main()

@@ -1,1 +1,0 @@
-"""Accounts: users with roles, browser sessions and bearer tokens."""

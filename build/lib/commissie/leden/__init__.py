@@ -1,1 +1,0 @@
-"""Leden: the committee's members (name, home corps, unit, can chair)."""

@@ -1,1 +1,0 @@
-"""Panel: who hears a case (chair from another corps, conflicts of interest, fair load)."""

@@ -1,1 +1,0 @@
-"""Server-rendered Dutch pages for the people who use the system."""

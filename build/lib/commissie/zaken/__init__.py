@@ -1,1 +1,0 @@
-"""Zaken: intake, status, deadlines and the case file."""
