@@ -58,6 +58,32 @@ def controleer_testdatabase(url: str) -> None:
         )
 
 
+def werker_url(url: str) -> str:
+    """Under pytest-xdist each worker gets its own PostgreSQL database (gw0_test, ...),
+    created on first use, so parallel workers never wipe each other's tables."""
+    werker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not werker:
+        return url
+    basis = make_url(url)
+    eigen = basis.set(database=f"{werker}_{basis.database}")
+    asyncio.run(_maak_database(basis.render_as_string(hide_password=False), eigen.database or ""))
+    return eigen.render_as_string(hide_password=False)
+
+
+async def _maak_database(url: str, naam: str) -> None:
+    controleer_testdatabase(url)
+    engine = maak_engine(url).execution_options(isolation_level="AUTOCOMMIT")
+    try:
+        async with engine.connect() as conn:
+            bestaat = await conn.scalar(
+                text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": naam}
+            )
+            if not bestaat:
+                await conn.execute(text(f'CREATE DATABASE "{naam}"'))
+    finally:
+        await engine.dispose()
+
+
 async def _reset_pg(url: str) -> None:
     controleer_testdatabase(url)
     engine = maak_engine(url)
@@ -79,7 +105,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
         url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
     else:
         assert PG_URL
-        url = normaliseer_database_url(PG_URL)
+        url = werker_url(normaliseer_database_url(PG_URL))
         asyncio.run(_reset_pg(url))
     asyncio.run(_migreer(url))
     return url

@@ -1,0 +1,1 @@
+"""Advice: drafting and fixing the advice, documents from Word templates, the corps' decision."""

@@ -1,0 +1,1 @@
+"""Hearings: wederhoor steps, planned and held hearings, calendar invites, the mail outbox."""
