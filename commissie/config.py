@@ -6,6 +6,7 @@ import os
 import sysconfig
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from commissie.fouten import ConfiguratieFout
 
@@ -34,6 +35,20 @@ def _is_checkout() -> bool:
     return (PROJECT_ROOT / "pyproject.toml").is_file()
 
 
+Beveiliging = Literal["starttls", "ssl", "geen"]
+
+
+@dataclass(frozen=True)
+class Smtp:
+    """The mail server the outbox delivers through (COMMISSIE_SMTP_*)."""
+
+    host: str
+    port: int = 587
+    beveiliging: Beveiliging = "starttls"
+    gebruiker: str | None = None
+    wachtwoord: str | None = field(default=None, repr=False)
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -45,6 +60,14 @@ class Settings:
     sessie_uren: int = 12
     # Signs the CSRF tokens; None: generated once in data_dir/geheim (see commissie.web.beveiliging).
     geheim: str | None = field(default=None, repr=False)
+    # None: mails are written as .eml files to data_dir/post/ instead of being sent.
+    smtp: Smtp | None = None
+    # Links in mails and invites point here (the case page).
+    basis_url: str = "http://127.0.0.1:8000"
+
+    @property
+    def postmap(self) -> Path:
+        return self.data_dir / "post"
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -97,7 +120,90 @@ class Settings:
             secure_cookies=secure in {"1", "true", "ja"},
             sessie_uren=uren,
             geheim=geheim,
+            smtp=smtp_uit_env(env),
+            basis_url=basis_url_uit_env(env),
         )
+
+
+def smtp_uit_env(env: dict[str, str]) -> Smtp | None:
+    """COMMISSIE_SMTP_*; without COMMISSIE_SMTP_HOST no server (the outbox writes files)."""
+    host = env.get("COMMISSIE_SMTP_HOST", "").strip()
+    overige = [
+        k
+        for k in (
+            "COMMISSIE_SMTP_PORT",
+            "COMMISSIE_SMTP_BEVEILIGING",
+            "COMMISSIE_SMTP_GEBRUIKER",
+            "COMMISSIE_SMTP_WACHTWOORD",
+        )
+        if env.get(k, "").strip()
+    ]
+    if not host:
+        if overige:
+            # Half a mail configuration would silently write files instead of sending.
+            raise ConfiguratieFout(
+                "omgeving",
+                "COMMISSIE_SMTP_HOST",
+                f"ontbreekt, terwijl {overige[0]} wel gezet is; zet de mailserver of haal "
+                f"{overige[0]} weg",
+            )
+        return None
+    if any(c.isspace() for c in host) or "/" in host:
+        raise ConfiguratieFout(
+            "omgeving", "COMMISSIE_SMTP_HOST", f"verwacht een hostnaam, kreeg {host!r}"
+        )
+    beveiliging = env.get("COMMISSIE_SMTP_BEVEILIGING", "").strip().lower() or "starttls"
+    if beveiliging not in {"starttls", "ssl", "geen"}:
+        raise ConfiguratieFout(
+            "omgeving",
+            "COMMISSIE_SMTP_BEVEILIGING",
+            f"verwacht starttls, ssl of geen, kreeg {beveiliging!r}",
+        )
+    port_tekst = env.get("COMMISSIE_SMTP_PORT", "").strip() or "587"
+    try:
+        port = int(port_tekst)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise ConfiguratieFout(
+            "omgeving",
+            "COMMISSIE_SMTP_PORT",
+            f"verwacht een poortnummer van 1 tot 65535, kreeg {port_tekst!r}",
+        )
+    gebruiker = env.get("COMMISSIE_SMTP_GEBRUIKER", "").strip() or None
+    wachtwoord = env.get("COMMISSIE_SMTP_WACHTWOORD") or None
+    if (gebruiker is None) != (wachtwoord is None):
+        ontbreekt = (
+            "COMMISSIE_SMTP_WACHTWOORD" if wachtwoord is None else "COMMISSIE_SMTP_GEBRUIKER"
+        )
+        raise ConfiguratieFout(
+            "omgeving", ontbreekt, "ontbreekt: gebruiker en wachtwoord horen bij elkaar"
+        )
+    if gebruiker is not None and beveiliging == "geen":
+        # Never send a password in the clear.
+        raise ConfiguratieFout(
+            "omgeving",
+            "COMMISSIE_SMTP_BEVEILIGING",
+            "is geen, maar met een gebruiker en wachtwoord is starttls of ssl nodig",
+        )
+    return Smtp(
+        host=host,
+        port=port,
+        beveiliging=beveiliging,  # type: ignore[arg-type]
+        gebruiker=gebruiker,
+        wachtwoord=wachtwoord,
+    )
+
+
+def basis_url_uit_env(env: dict[str, str]) -> str:
+    url = env.get("COMMISSIE_BASIS_URL", "").strip() or "http://127.0.0.1:8000"
+    if not url.startswith(("http://", "https://")) or any(c.isspace() for c in url):
+        raise ConfiguratieFout(
+            "omgeving",
+            "COMMISSIE_BASIS_URL",
+            f"verwacht een adres dat begint met https:// of http://, kreeg {url!r}",
+        )
+    return url.rstrip("/")
 
 
 def normaliseer_database_url(url: str) -> str:

@@ -16,6 +16,7 @@ def importeer_modellen() -> None:
     from commissie.leden import models as _l  # noqa: F401
     from commissie.panel import models as _p  # noqa: F401
     from commissie.zaken import models as _z  # noqa: F401
+    from commissie.zittingen import post as _post  # noqa: F401
 
 
 def abonnementen() -> Bus:

@@ -38,6 +38,7 @@ def _partij(p: Partij, met_contact: bool) -> PartijUit:
         eenheid=p.eenheid,
         functie=p.functie,
         contact=p.contact if met_contact else None,
+        email=p.email if met_contact else None,
     )
 
 

@@ -75,6 +75,8 @@ class Partij(Base):
     eenheid: Mapped[str | None] = mapped_column(String(200))
     functie: Mapped[str | None] = mapped_column(String(200))
     contact: Mapped[str | None] = mapped_column(String(400))
+    # Hearing invites are mailed here (optional).
+    email: Mapped[str | None] = mapped_column(String(254))
 
     zaak: Mapped[Zaak] = relationship(back_populates="partijen")
 

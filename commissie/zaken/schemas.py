@@ -8,7 +8,16 @@ from typing import Annotated, Any
 
 import msgspec
 
-from commissie.typen import Code, Contact, Kenmerk, LangeTekst, Naam, Reden, Toelichting
+from commissie.typen import (
+    Code,
+    Contact,
+    Email,
+    Kenmerk,
+    LangeTekst,
+    Naam,
+    Reden,
+    Toelichting,
+)
 
 Tekst = Naam
 
@@ -40,6 +49,8 @@ class KlagerIn(msgspec.Struct, forbid_unknown_fields=True):
     functie: Tekst | None = None
     eenheid: Tekst | None = None
     contact: Contact | None = None
+    # Where hearing invites go (optional; never shown to those who may not see contacts).
+    email: Email | None = None
 
 
 class BeklaagdeIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -47,11 +58,13 @@ class BeklaagdeIn(msgspec.Struct, forbid_unknown_fields=True):
     korps: Code
     eenheid: Tekst | None = None
     functie: Tekst | None = None
+    email: Email | None = None
 
 
 class VertrouwenspersoonIn(msgspec.Struct, forbid_unknown_fields=True):
     naam: Tekst
     contact: Contact | None = None
+    email: Email | None = None
 
 
 class StrafonderzoekIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -126,6 +139,7 @@ class PartijUit(msgspec.Struct):
     eenheid: str | None
     functie: str | None
     contact: str | None = None
+    email: str | None = None
 
 
 class SignaalUit(msgspec.Struct):

@@ -220,6 +220,7 @@ def _nieuwe_zaak(
             eenheid=_optioneel(k.eenheid),
             functie=_optioneel(k.functie),
             contact=_optioneel(k.contact),
+            email=k.email,
         )
     )
     for b in invoer.beklaagden:
@@ -232,6 +233,7 @@ def _nieuwe_zaak(
                 korps_code=b.korps,
                 eenheid=_optioneel(b.eenheid),
                 functie=_optioneel(b.functie),
+                email=b.email,
             )
         )
     if invoer.vertrouwenspersoon:
@@ -243,6 +245,7 @@ def _nieuwe_zaak(
                 naam_sleutel=naam_sleutel(v.naam),
                 achternaam_sleutel=achternaam_sleutel(v.naam),
                 contact=_optioneel(v.contact),
+                email=v.email,
             )
         )
     return zaak
