@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
@@ -18,6 +20,7 @@ from commissie.api.accounts import ik, login, logout
 from commissie.api.foutafhandeling import FOUTAFHANDELING
 from commissie.api.leden import LedenController
 from commissie.api.panel import PanelController, belasting_route
+from commissie.api.post import post_route
 from commissie.api.zaken import ZakenController, commissies, termijnen
 from commissie.config import Settings
 from commissie.omgeving import Omgeving
@@ -27,6 +30,7 @@ from commissie.web.apidocs import openapi_config
 from commissie.web.beveiliging import csrf_config
 from commissie.web.routes import web_routes, web_template_config
 from commissie.web.statisch import static_router
+from commissie.zittingen.verzender import bezorg_doorlopend
 
 log = logging.getLogger("commissie")
 
@@ -39,15 +43,25 @@ async def health(request: Request) -> dict[str, str]:
 
 
 def create_app(
-    settings: Settings | None = None, *, klok: Klok = systeemklok, omgeving: Omgeving | None = None
+    settings: Settings | None = None,
+    *,
+    klok: Klok = systeemklok,
+    omgeving: Omgeving | None = None,
+    postbezorging: bool = False,
 ) -> Litestar:
+    """`postbezorging`: run the outbox sender in the background (`commissie serve` does)."""
     omgeving = omgeving or bouw_omgeving(settings or Settings.from_env(), klok)
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
+        taak = asyncio.create_task(bezorg_doorlopend(omgeving)) if postbezorging else None
         try:
             yield
         finally:
+            if taak is not None:
+                taak.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await taak
             await omgeving.engine.dispose()
 
     return Litestar(
@@ -61,6 +75,7 @@ def create_app(
             commissies,
             PanelController,
             belasting_route,
+            post_route,
             LedenController,
             *web_routes,
             static_router(),

@@ -12,6 +12,7 @@ from commissie.api.foutafhandeling import vertaal_validatiefout
 from commissie.cli.hulp import draai
 from commissie.cli.leden import lid
 from commissie.cli.panel import belasting, panel, simulatie
+from commissie.cli.post import post
 from commissie.cli.zaken import termijnen, zaak
 from commissie.config import Settings
 from commissie.eenheid import werkeenheid
@@ -46,7 +47,8 @@ def _serve(host: str, port: int) -> None:
 
     from commissie.app import create_app
 
-    app = create_app(Settings.from_env())
+    # The outbox sender runs inside the server process.
+    app = create_app(Settings.from_env(), postbezorging=True)
     click.echo(f"commissie draait op http://{host}:{port} (stoppen met Ctrl+C)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
@@ -72,11 +74,16 @@ def serve(host: str, port: int) -> None:
 def demo(host: str, port: int, niet_starten: bool) -> None:
     """Maak de demo aan (Twente-IJsselland), toon de logins en start de server."""
     from commissie.cli.demo import maak_demo
+    from commissie.cli.post import bestemming
 
-    logins = draai(lambda o: maak_demo(omgeving=o))
+    async def werk(o: Omgeving) -> tuple[list[tuple[str, str, str]], str]:
+        return await maak_demo(omgeving=o), bestemming(o)
+
+    logins, post_bestemming = draai(werk)
     click.echo("Demo-logins (wachtwoorden zijn bij elke start nieuw):")
     for naam, rol, wachtwoord in logins:
         click.echo(f"  {naam:<16} {rol:<13} {wachtwoord}")
+    click.echo(f"Uitgaande post gaat {post_bestemming}.")
     if not niet_starten:
         _serve(host, port)
 
@@ -171,6 +178,7 @@ cli.add_command(simulatie)
 cli.add_command(panel)
 cli.add_command(zaak)
 cli.add_command(termijnen)
+cli.add_command(post)
 
 
 def main() -> None:

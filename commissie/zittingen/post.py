@@ -191,23 +191,32 @@ def _status_of_fout(status: str | None) -> list[str]:
 async def postoverzicht(
     *, session: AsyncSession, actor: Actor, status: str | None = None, aantal: int = 100
 ) -> PostOverzicht:
-    """The committee's mails, newest first, with counts per status (secretary only)."""
+    """The secretary's own committee's mails, newest first, with counts per status."""
     if actor.rol is not Rol.SECRETARIS or actor.commissie_code is None:
         raise GeenToegang("Alleen het secretariaat ziet de uitgaande post.")
+    return await postlijst(
+        session=session, commissie=actor.commissie_code, status=status, aantal=aantal
+    )
+
+
+async def postlijst(
+    *, session: AsyncSession, commissie: str | None, status: str | None = None, aantal: int = 100
+) -> PostOverzicht:
+    """Mails of one committee (None: all, for the command line on the server)."""
     statussen = _status_of_fout(status)
-    eigen = Mail.commissie_code == actor.commissie_code
+    eigen = [Mail.commissie_code == commissie] if commissie is not None else []
     rijen = (
         await session.scalars(
             select(Mail)
-            .where(eigen, Mail.status.in_(statussen))
+            .where(*eigen, Mail.status.in_(statussen))
             .order_by(Mail.id.desc())
             .limit(aantal)
         )
     ).all()
-    tellingen = dict(
+    tellingen: dict[str, int] = dict(
         (
             await session.execute(
-                select(Mail.status, func.count()).where(eigen).group_by(Mail.status)
+                select(Mail.status, func.count()).where(*eigen).group_by(Mail.status)
             )
         ).tuples()
     )
