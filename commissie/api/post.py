@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from litestar import get
-from litestar.params import Parameter
+from litestar.params import FromQuery, Parameter
 
 from commissie.accounts.middleware import vereis_rol
 from commissie.accounts.rollen import Rol
@@ -22,9 +20,7 @@ from commissie.zittingen.post import PostOverzicht, postoverzicht
 async def post_route(
     db_session: DbSession,
     actor: HuidigeActor,
-    status: Annotated[
-        str | None, Parameter(query="status", description="wachtrij, verzonden of mislukt")
-    ] = None,
-    aantal: Annotated[int, Parameter(query="aantal", ge=1, le=500)] = 100,
+    status: FromQuery[str | None] = None,
+    aantal: int = Parameter(default=100, ge=1, le=500),
 ) -> PostOverzicht:
     return await postoverzicht(session=db_session, actor=actor, status=status, aantal=aantal)

@@ -1,9 +1,9 @@
 """The outbox sender: claims queued mails, delivers them by SMTP (or as .eml files when no
 server is configured) and records the outcome.
 
-Exactly once, as far as SMTP allows: a row is claimed in one UPDATE (on PostgreSQL its
-candidates are picked `FOR UPDATE SKIP LOCKED`, so concurrent senders skip each other's rows;
-SQLite has one writer, so the UPDATE itself is atomic), the claim is committed before the
+Exactly once, as far as SMTP allows: a row is claimed by marking it with the sender's token
+(on PostgreSQL its candidates are locked `FOR UPDATE SKIP LOCKED` first, so concurrent senders
+skip each other's rows; SQLite has one writer, so one UPDATE is atomic), the claim is committed before the
 server is contacted, and each delivery is recorded as soon as the server accepted it. A sender
 that dies mid-delivery leaves its claim to expire (CLAIMDUUR); only that one mail can then go
 twice, with the same Message-ID so mail clients see one. Nothing is ever dropped: a temporary
@@ -168,17 +168,23 @@ def _claimbaar(nu: datetime) -> ColumnElement[bool]:
 
 
 async def claim(*, session: AsyncSession, token: str, aantal: int, nu: datetime) -> list[Mail]:
-    """Claim up to `aantal` due mails for `token`, oldest first, in one statement."""
-    kandidaten = (
-        select(Mail.id)
-        .where(_claimbaar(nu))
-        .order_by(Mail.id)
-        .limit(aantal)
-        .with_for_update(skip_locked=True)
-    )
+    """Claim up to `aantal` due mails for `token`, oldest first."""
+    kandidaten = select(Mail.id).where(_claimbaar(nu)).order_by(Mail.id).limit(aantal)
+    if session.get_bind().dialect.name == "postgresql":
+        # Lock the candidates first, skipping rows another sender holds. Not as a subquery of
+        # the UPDATE: PostgreSQL may rescan it, and a rescan skips the rows this very
+        # statement just updated and hands out more than `aantal`.
+        ids = list((await session.scalars(kandidaten.with_for_update(skip_locked=True))).all())
+        if not ids:
+            return []
+        doel = Mail.id.in_(ids)
+    else:
+        # SQLite: one writer at a time, and a statement runs whole: claiming in one UPDATE
+        # is atomic (a SELECT first would risk a stale read snapshot under WAL).
+        doel = Mail.id.in_(kandidaten.scalar_subquery())
     await session.execute(
         update(Mail)
-        .where(Mail.id.in_(kandidaten.scalar_subquery()), _claimbaar(nu))
+        .where(doel, _claimbaar(nu))
         .values(status=Poststatus.BEZIG.value, claim=token, claim_tot=nu + CLAIMDUUR)
         .execution_options(synchronize_session=False)
     )
