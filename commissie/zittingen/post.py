@@ -213,13 +213,10 @@ async def postlijst(
             .limit(aantal)
         )
     ).all()
-    tellingen: dict[str, int] = dict(
-        (
-            await session.execute(
-                select(Mail.status, func.count()).where(*eigen).group_by(Mail.status)
-            )
-        ).tuples()
+    resultaat = await session.execute(
+        select(Mail.status, func.count()).where(*eigen).group_by(Mail.status)
     )
+    tellingen: dict[str, int] = {status: aantal for status, aantal in resultaat.all()}
     return PostOverzicht(
         wachtrij=tellingen.get("wachtrij", 0) + tellingen.get("bezig", 0),
         verzonden=tellingen.get("verzonden", 0),
