@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 from commissie.config import normaliseer_database_url
@@ -115,3 +116,40 @@ def test_foute_smtp_instelling_stopt_met_sleutel(tmp_path: Path) -> None:
     assert (
         "sleutel 'COMMISSIE_SMTP_BEVEILIGING'" in r.stderr and "starttls, ssl of geen" in r.stderr
     )
+
+
+def test_commissie_serve_verstuurt_binnen_tien_seconden(tmp_path: Path) -> None:
+    env = _omgeving(tmp_path)
+    assert commissie(env, "db", "upgrade").returncode == 0
+    smtp_poort, web_poort = vrije_poort(), vrije_poort()
+    server, ontvanger = smtp_server(smtp_poort)
+    server.start()
+    env.update(
+        COMMISSIE_SMTP_HOST="127.0.0.1",
+        COMMISSIE_SMTP_PORT=str(smtp_poort),
+        COMMISSIE_SMTP_BEVEILIGING="geen",
+    )
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "commissie", "serve", "--port", str(web_poort)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        start = time.monotonic()
+        while time.monotonic() - start < 60:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{web_poort}/health") as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.2)
+        _zet(env, "lid1@ti.example")
+        gezet = time.monotonic()
+        while not ontvanger.berichten and time.monotonic() - gezet < 10:
+            time.sleep(0.1)
+        assert [aan for _, aan, _ in ontvanger.berichten] == [["lid1@ti.example"]]
+    finally:
+        proces.terminate()
+        proces.wait(timeout=30)
+        server.stop()
