@@ -19,6 +19,7 @@ from commissie.api.foutafhandeling import FOUTAFHANDELING
 from commissie.api.leden import LedenController
 from commissie.api.panel import PanelController, belasting_route
 from commissie.api.zaken import ZakenController, commissies, termijnen
+from commissie.api.zittingen import ZaakZittingenController, ZittingController
 from commissie.config import Settings
 from commissie.omgeving import Omgeving
 from commissie.procedure.opstart import bouw_omgeving
@@ -62,6 +63,8 @@ def create_app(
             PanelController,
             belasting_route,
             LedenController,
+            ZaakZittingenController,
+            ZittingController,
             *web_routes,
             static_router(),
         ],
