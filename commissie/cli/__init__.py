@@ -13,6 +13,7 @@ from commissie.cli.hulp import draai
 from commissie.cli.leden import lid
 from commissie.cli.panel import belasting, panel, simulatie
 from commissie.cli.zaken import termijnen, zaak
+from commissie.cli.zittingen import zittingen
 from commissie.config import Settings
 from commissie.eenheid import werkeenheid
 from commissie.fouten import ConfiguratieFout, DomeinFout
@@ -171,6 +172,7 @@ cli.add_command(simulatie)
 cli.add_command(panel)
 cli.add_command(zaak)
 cli.add_command(termijnen)
+cli.add_command(zittingen)
 
 
 def main() -> None:
