@@ -21,9 +21,7 @@ def _stand(client: TestClient[Any], hdr: Hdr, nummer: str) -> tuple[Any, ...]:
     return z["status"], z["wederhoor"], z["termijnoverzicht"], len(z["tijdlijn"])
 
 
-def test_afschrift_zet_verweertermijn_en_status(
-    client: TestClient[Any], secretaris: Hdr
-) -> None:
+def test_afschrift_zet_verweertermijn_en_status(client: TestClient[Any], secretaris: Hdr) -> None:
     nummer = registreer(client, secretaris)
     naar_ontvankelijk(client, secretaris, nummer)
     r = _post(client, secretaris, nummer, {"stap": "afschrift_beklaagde", "op": "2026-03-02"})
@@ -153,8 +151,7 @@ def test_verweer_voor_het_afschrift_is_400_en_dubbel_is_409(
     r = _post(client, secretaris, nummer, {"stap": "verweer_ontvangen", "op": "2026-02-25"})
     assert r.status_code == 400
     assert r.json()["detail"] == (
-        "Veld 'op': 25 februari 2026 ligt vóór het afschrift aan de beklaagde "
-        "(26 februari 2026)."
+        "Veld 'op': 25 februari 2026 ligt vóór het afschrift aan de beklaagde (26 februari 2026)."
     )
     r = _post(client, secretaris, nummer, {"stap": "afschrift_beklaagde"})
     assert r.status_code == 409
@@ -179,9 +176,7 @@ def test_onbekende_stap_is_400(client: TestClient[Any], secretaris: Hdr) -> None
 def test_status_verweer_alleen_via_wederhoor(client: TestClient[Any], secretaris: Hdr) -> None:
     nummer = registreer(client, secretaris)
     naar_ontvankelijk(client, secretaris, nummer)
-    r = client.post(
-        f"/api/zaken/{nummer}/status", json={"status": "verweer"}, headers=secretaris
-    )
+    r = client.post(f"/api/zaken/{nummer}/status", json={"status": "verweer"}, headers=secretaris)
     assert r.status_code == 409
     assert r.json()["detail"] == (
         "De status 'verweer' heeft een eigen stap met datum en gronden: gebruik "
