@@ -140,12 +140,15 @@ def planningsbezwaren(f: Planningsfeiten) -> list[str]:
 
 
 def laatste_zittingsdag(adviestermijn: date, opstel_werkdagen: int, kalender: Kalender) -> date:
-    """The last day a hearing may end and still leave `opstel_werkdagen` working days (no
-    weekend, no Atw day) after it, up to and including the advice deadline."""
+    """The last working day on which a hearing may be held and still leave
+    `opstel_werkdagen` working days (no weekend, no Atw day) after it, up to and including the
+    advice deadline."""
     dag, geteld = adviestermijn, 0
     while geteld < opstel_werkdagen:
         if not kalender.is_vrij(dag):
             geteld += 1
+        dag -= timedelta(days=1)
+    while kalender.is_vrij(dag):
         dag -= timedelta(days=1)
     return dag
 
