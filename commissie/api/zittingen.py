@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from litestar import Controller, get, patch, post
 from litestar.params import FromPath, JSONBody, Parameter
 
@@ -109,7 +111,10 @@ class ZaakZittingenController(Controller):
         )
         return VoorstellenUit(
             voorstellen=[
-                VoorstelUit(begin=v.begin, einde=v.einde, locatie=v.locatie)
+                # Instants leave the API in UTC, as everywhere.
+                VoorstelUit(
+                    begin=v.begin.astimezone(UTC), einde=v.einde.astimezone(UTC), locatie=v.locatie
+                )
                 for v in uit.voorstellen
             ],
             waarschuwingen=uit.waarschuwingen,
