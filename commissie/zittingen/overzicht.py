@@ -8,6 +8,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from commissie.accounts.rollen import Actor
+from commissie.panel.toegang import zichtbaar
 from commissie.zaken.models import Zaak
 from commissie.zittingen.models import Zitting
 from commissie.zittingen.regels import ZittingStatus
@@ -26,9 +28,15 @@ class KomendeZitting:
 
 
 async def komende_zittingen(
-    *, session: AsyncSession, nu: datetime, commissie: str | None = None
+    *,
+    session: AsyncSession,
+    nu: datetime,
+    commissie: str | None = None,
+    actor: Actor | None = None,
+    limiet: int = 500,
 ) -> list[KomendeZitting]:
-    """Planned hearings that have not ended yet, earliest first."""
+    """Planned hearings that have not ended yet, earliest first; with `actor`, only those of
+    cases the actor may see."""
     q = (
         select(
             Zitting.id,
@@ -43,7 +51,10 @@ async def komende_zittingen(
         .join(Zaak, Zaak.id == Zitting.zaak_id)
         .where(Zitting.status == ZittingStatus.GEPLAND.value, Zitting.einde > nu)
         .order_by(Zitting.begin, Zitting.id)
+        .limit(limiet)
     )
+    if actor is not None:
+        q = q.where(zichtbaar(actor))
     if commissie is not None:
         q = q.where(Zaak.commissie_code == commissie)
     return [
