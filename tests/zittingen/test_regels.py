@@ -167,6 +167,8 @@ def test_voorstellen_houden_zich_aan_elke_regel(
     )
     assert len(uit.voorstellen) <= aantal
     assert [v.begin for v in uit.voorstellen] == sorted(v.begin for v in uit.voorstellen)
+    dagen_gebruikt = [v.begin.astimezone(AMSTERDAM).date() for v in uit.voorstellen]
+    assert len(set(dagen_gebruikt)) == len(dagen_gebruikt), "at most one slot per day"
     for v in uit.voorstellen:
         b, e = v.begin.astimezone(AMSTERDAM), v.einde.astimezone(AMSTERDAM)
         dag = b.date()
