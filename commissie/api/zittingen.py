@@ -13,7 +13,7 @@ from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.panel.toegang import haal_zaak
 from commissie.procedure import zaakweergave
 from commissie.zaken.schemas import ZaakUit
-from commissie.zittingen import planning, service
+from commissie.zittingen import planning, service, voorstellen
 from commissie.zittingen.regels import alle_partijen
 from commissie.zittingen.schemas import (
     AfzienHorenIn,
@@ -100,7 +100,7 @@ class ZaakZittingenController(Controller):
         duur_minuten: int = Parameter(default=120, ge=15, le=600),
     ) -> VoorstellenUit:
         zaak = await haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu)
-        uit = await planning.voorstellen(
+        uit = await voorstellen.voorstellen(
             session=db_session,
             zaak=zaak,
             regios=omgeving.regios,

@@ -150,7 +150,9 @@ async def _hoor_en_wederhoor(session: AsyncSession, actor: Actor, zaak: Zaak, ui
     partijen = alle_partijen(zittingen.beklaagde_ids(zaak))
     uit.wederhoor = zittingen.wederhoor_uit(await zittingen.wederhoor_van(session, zaak.id), zaak)
     uit.zittingen = [zitting_uit(z, zaak.nummer, partijen, actor) for z in lijst]
-    uit.horen = zittingen.horen_overzicht(zaak, lijst, await zittingen.afzien_van(session, zaak.id))
+    uit.horen = zittingen.horen_overzicht(
+        zittingen.beklaagde_ids(zaak), lijst, await zittingen.afzien_van(session, zaak.id)
+    )
     if actor.rol is not Rol.SECRETARIS:
         for h in uit.horen:
             h.grond = None

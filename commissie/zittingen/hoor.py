@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.tijd import tijdstip_nl
-from commissie.zaken.models import Zaak
+from commissie.zaken.models import Partij, Zaak
 from commissie.zittingen.regels import KLAGER, ZittingStatus
 from commissie.zittingen.service import afzien_van, horen_overzicht, zittingen_van
 
@@ -18,11 +19,19 @@ async def hoor_tekortkomingen(*, session: AsyncSession, zaak: Zaak) -> list[str]
     """Dutch sentences for each shortcoming; an empty list means the parties were heard (or
     not hearing them is recorded) and every hoorverslag went to the parties."""
     zittingen = await zittingen_van(session, zaak.id)
+    # Asked here rather than read from zaak.partijen: works on a case loaded without them.
+    beklaagden = list(
+        await session.scalars(
+            select(Partij.id)
+            .where(Partij.zaak_id == zaak.id, Partij.rol == "beklaagde")
+            .order_by(Partij.id)
+        )
+    )
     uit = [
         f"{_wie(h.partij)} ({h.partij}) is niet gehoord op een gehouden zitting en er is niet "
         "vastgelegd dat van horen is afgezien (Awb 9:10; POST /api/zaken/"
         f"{zaak.nummer}/afzien-horen)."
-        for h in horen_overzicht(zaak, zittingen, await afzien_van(session, zaak.id))
+        for h in horen_overzicht(beklaagden, zittingen, await afzien_van(session, zaak.id))
         if not h.gehoord and not h.afgezien
     ]
     uit += [

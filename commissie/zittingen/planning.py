@@ -5,17 +5,14 @@ Keyword-only session; nothing here commits. The pure rules are in regels.py."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor
-from commissie.atw import Kalender
 from commissie.eenheid import publiceer
 from commissie.fouten import Conflict, NietGevonden, OngeldigeInvoer
-from commissie.leden.models import Afwezigheid, Lid
-from commissie.panel.models import Panelzetel
 from commissie.panel.toegang import haal_zaak
 from commissie.regios import Commissie, Regios, Zittingslocatie, commissie_of_fout
 from commissie.tijd import AMSTERDAM, datum_nl, tijdstip_nl, vandaag
@@ -25,6 +22,7 @@ from commissie.zaken.regels import Status
 from commissie.zaken.stappen import overgang
 from commissie.zaken.termijnen import Soort
 from commissie.zittingen import regels
+from commissie.zittingen.bezetting import ACTIEF, afwezig_van, bezet_van, panel_van
 from commissie.zittingen.events import (
     ZittingGeannuleerd,
     ZittingGehouden,
@@ -41,8 +39,6 @@ from commissie.zittingen.service import (
     wederhoor_van,
     zittingen_van,
 )
-
-ACTIEF = (ZittingStatus.GEPLAND.value, ZittingStatus.GEHOUDEN.value)
 
 
 def lees_begin(waarde: str, veld: str = "begin") -> datetime:
@@ -71,61 +67,6 @@ def locatie_van(commissie: Commissie, naam: str) -> Zittingslocatie:
     )
 
 
-async def _panel(session: AsyncSession, zaak_id: int) -> list[tuple[int, str, str]]:
-    """(lid_id, rol, naam) of the case's active seats."""
-    rijen = await session.execute(
-        select(Panelzetel.lid_id, Panelzetel.rol, Lid.naam)
-        .join(Lid, Lid.id == Panelzetel.lid_id)
-        .where(Panelzetel.zaak_id == zaak_id, Panelzetel.actief)
-    )
-    return [(r.lid_id, r.rol, r.naam) for r in rijen.all()]
-
-
-async def _bezet(
-    session: AsyncSession,
-    lid_ids: list[int],
-    van: datetime,
-    tot: datetime | None,
-    zonder: int | None,
-) -> list[regels.Bezetting]:
-    """Planned or held hearings of these members (through their active seats) in [van, tot)."""
-    if not lid_ids:
-        return []
-    q = (
-        select(Zitting.begin, Zitting.einde, Zaak.nummer, Lid.naam)
-        .join(Zaak, Zaak.id == Zitting.zaak_id)
-        .join(Panelzetel, (Panelzetel.zaak_id == Zitting.zaak_id) & Panelzetel.actief)
-        .join(Lid, Lid.id == Panelzetel.lid_id)
-        .where(
-            Panelzetel.lid_id.in_(lid_ids),
-            Zitting.status.in_(ACTIEF),
-            Zitting.einde > van,
-        )
-        .order_by(Zitting.begin)
-    )
-    if tot is not None:
-        q = q.where(Zitting.begin < tot)
-    if zonder is not None:
-        q = q.where(Zitting.id != zonder)
-    rijen = (await session.execute(q)).all()
-    return [
-        regels.Bezetting(lid=r.naam, zaak=r.nummer, begin=r.begin, einde=r.einde) for r in rijen
-    ]
-
-
-async def _afwezig(
-    session: AsyncSession, lid_ids: list[int], van: date, tot: date
-) -> list[tuple[str, date, date]]:
-    if not lid_ids:
-        return []
-    rijen = await session.execute(
-        select(Lid.naam, Afwezigheid.van, Afwezigheid.tot)
-        .join(Lid, Lid.id == Afwezigheid.lid_id)
-        .where(Afwezigheid.lid_id.in_(lid_ids), Afwezigheid.van <= tot, Afwezigheid.tot >= van)
-    )
-    return [(r.naam, r.van, r.tot) for r in rijen.all()]
-
-
 async def _bezwaren(
     session: AsyncSession,
     zaak: Zaak,
@@ -134,14 +75,14 @@ async def _bezwaren(
     nu: datetime,
     zonder: int | None,
 ) -> list[str]:
-    panel = await _panel(session, zaak.id)
+    panel = await panel_van(session, zaak.id)
     ids = [p[0] for p in panel]
     w = await wederhoor_van(session, zaak.id)
     verweer = termijn(zaak, Soort.VERWEER)
     advies = termijn(zaak, Soort.ADVIES)
     assert advies is not None
     dag_van, dag_tot = vandaag(begin), vandaag(einde)
-    afwezig = sorted({naam for naam, _, _ in await _afwezig(session, ids, dag_van, dag_tot)})
+    afwezig = sorted({naam for naam, _, _ in await afwezig_van(session, ids, dag_van, dag_tot)})
     return regels.planningsbezwaren(
         regels.Planningsfeiten(
             begin=begin,
@@ -153,7 +94,7 @@ async def _bezwaren(
             adviestermijn=advies.einddatum,
             voorzitter=any(rol == "voorzitter" for _, rol, _ in panel),
             afwezig=afwezig,
-            bezet=await _bezet(session, ids, begin, einde, zonder),
+            bezet=await bezet_van(session, ids, begin, einde, zonder),
         )
     )
 
@@ -411,67 +352,3 @@ async def leg_verslag_vast(
     await session.flush()
     await publiceer(session, ZittingGehouden(zaak=zaak, actor=actor, nu=nu, zitting=zitting))
     return zitting
-
-
-async def voorstellen(
-    *,
-    session: AsyncSession,
-    zaak: Zaak,
-    regios: Regios,
-    kalender: Kalender,
-    nu: datetime,
-    aantal: int,
-    duur_minuten: int,
-) -> regels.Voorstellen:
-    commissie = commissie_of_fout(regios, zaak.commissie_code)
-    instellingen = commissie.zittingen
-    vanaf = vandaag(nu) + timedelta(days=1)
-    panel = await _panel(session, zaak.id)
-    ids = [p[0] for p in panel]
-    advies = termijn(zaak, Soort.ADVIES)
-    assert advies is not None
-    w = await wederhoor_van(session, zaak.id)
-    verweer = termijn(zaak, Soort.VERWEER)
-    waarschuwingen: list[str] = []
-    vroegste: date | None = None
-    if w is None or w.afschrift_beklaagde_op is None:
-        eind = kalender.einddatum(vandaag(nu), 7 * commissie.termijnen.verweer_weken)
-        vroegste = eind + timedelta(days=1)
-        waarschuwingen.append(
-            "De beklaagde heeft nog geen afschrift van de klacht; de voorstellen gaan uit van "
-            f"een afschrift vandaag en een verweertermijn tot en met {datum_nl(eind)}."
-        )
-    elif w.verweer_ontvangen_op is None and verweer is not None:
-        vroegste = verweer.einddatum + timedelta(days=1)
-    if not any(rol == "voorzitter" for _, rol, _ in panel):
-        waarschuwingen.append("De voorzittersstoel van het panel is vacant.")
-    korps = commissie.korpsen.get(zaak.korps_code)
-    locatie = (korps.zittingslocaties if korps else commissie.zittingslocaties)[0].naam
-    afwezig = regels.afwezige_dagen(
-        (van, tot) for _, van, tot in await _afwezig(session, ids, vanaf, date.max)
-    )
-    bezet = [
-        (b.begin, b.einde)
-        for b in await _bezet(
-            session, ids, datetime.combine(vanaf, time(0), tzinfo=AMSTERDAM), None, None
-        )
-    ]
-    uit = regels.zittingsvoorstellen(
-        regels.Planningsvraag(
-            vanaf=vanaf,
-            aantal=aantal,
-            duur_minuten=duur_minuten,
-            dagen=frozenset(instellingen.dagen),
-            van=time.fromisoformat(instellingen.van),
-            tot=time.fromisoformat(instellingen.tot),
-            adviestermijn=advies.einddatum,
-            opstel_werkdagen=instellingen.opstel_werkdagen,
-            locatie=locatie,
-            vroegste=vroegste,
-            afwezig=afwezig,
-            bezet=bezet,
-        ),
-        kalender,
-    )
-    uit.waarschuwingen = [*waarschuwingen, *uit.waarschuwingen]
-    return uit

@@ -65,6 +65,22 @@ def alle_partijen(beklaagden: Sequence[int]) -> list[str]:
     return [KLAGER, *(partij_sleutel(b) for b in beklaagden)]
 
 
+@dataclass(frozen=True)
+class Uitnodiging:
+    """What a calendar invite may say about a hearing, and nothing more: no party names, no
+    allegation. Built from a hearing row by `weergave.uitnodiging`; pure data for ical.py."""
+
+    uid: str
+    volgnummer: int  # iCalendar SEQUENCE
+    zaak: str  # case number
+    commissie: str  # committee code
+    begin: datetime  # aware UTC
+    einde: datetime
+    locatie: str
+    locatie_adres: str
+    geannuleerd: bool
+
+
 # ---- planning refusals -----------------------------------------------------------------
 
 

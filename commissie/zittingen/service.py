@@ -183,7 +183,7 @@ def wederhoor_uit(w: Wederhoor | None, zaak: Zaak) -> WederhoorUit:
 
 
 def horen_overzicht(
-    zaak: Zaak, zittingen: list[Zitting], afzien: list[AfzienHoren]
+    beklaagden: list[int], zittingen: list[Zitting], afzien: list[AfzienHoren]
 ) -> list[HorenUit]:
     """Per party whether it has been heard at a held hearing, or why it is not heard."""
     gehoord_op: dict[str, int] = {}
@@ -200,7 +200,7 @@ def horen_overzicht(
             afgezien=p in grond,
             grond=grond.get(p),
         )
-        for p in alle_partijen(beklaagde_ids(zaak))
+        for p in alle_partijen(beklaagden)
     ]
 
 

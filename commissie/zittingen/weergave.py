@@ -4,7 +4,23 @@ from __future__ import annotations
 
 from commissie.accounts.rollen import Actor, Rol
 from commissie.zittingen.models import Zitting
+from commissie.zittingen.regels import Uitnodiging, ZittingStatus
 from commissie.zittingen.schemas import WijzigingUit, ZittingUit
+
+
+def uitnodiging(z: Zitting, nummer: str, commissie: str) -> Uitnodiging:
+    """The invite's facts of this hearing as it stands (its latest SEQUENCE)."""
+    return Uitnodiging(
+        uid=z.uid,
+        volgnummer=z.volgnummer,
+        zaak=nummer,
+        commissie=commissie,
+        begin=z.begin,
+        einde=z.einde,
+        locatie=z.locatie,
+        locatie_adres=z.locatie_adres,
+        geannuleerd=z.status == ZittingStatus.GEANNULEERD,
+    )
 
 
 def zitting_uit(z: Zitting, nummer: str, alle_partijen: list[str], actor: Actor) -> ZittingUit:
