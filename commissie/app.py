@@ -22,6 +22,7 @@ from commissie.api.leden import LedenController
 from commissie.api.panel import PanelController, belasting_route
 from commissie.api.post import post_route
 from commissie.api.zaken import ZakenController, commissies, termijnen
+from commissie.api.zittingen import ZaakZittingenController, ZittingController
 from commissie.config import Settings
 from commissie.omgeving import Omgeving
 from commissie.procedure.opstart import bouw_omgeving
@@ -77,6 +78,8 @@ def create_app(
             belasting_route,
             post_route,
             LedenController,
+            ZaakZittingenController,
+            ZittingController,
             *web_routes,
             static_router(),
         ],

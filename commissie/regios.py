@@ -7,7 +7,7 @@ the reason (ConfiguratieFout).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
@@ -69,11 +69,28 @@ class Panelinstellingen(msgspec.Struct, forbid_unknown_fields=True, frozen=True)
     voorzitter_terugval: Literal["niet_beklaagde", "niet_klager"] = "niet_beklaagde"
 
 
+UUR = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+
+class Zittinginstellingen(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """When the committee holds hearings (Europe/Amsterdam wall time), and how many working
+    days the panel needs after the last hearing to draft its advice."""
+
+    # ISO weekdays: 1 = Monday ... 5 = Friday (Saturday and Sunday are never hearing days).
+    dagen: Annotated[list[Annotated[int, msgspec.Meta(ge=1, le=5)]], msgspec.Meta(min_length=1)] = (
+        msgspec.field(default_factory=lambda: [1, 2, 3, 4, 5])
+    )
+    van: UUR = "09:00"
+    tot: UUR = "17:00"
+    opstel_werkdagen: Annotated[int, msgspec.Meta(ge=0, le=30)] = 10
+
+
 class CommissieBestand(msgspec.Struct, forbid_unknown_fields=True):
     commissie: CommissieKop
     korps: Annotated[list[Korps], msgspec.Meta(min_length=2)]
     termijnen: Termijninstellingen = msgspec.field(default_factory=Termijninstellingen)
     panel: Panelinstellingen = msgspec.field(default_factory=Panelinstellingen)
+    zittingen: Zittinginstellingen = msgspec.field(default_factory=Zittinginstellingen)
 
 
 class AtwBestand(msgspec.Struct, forbid_unknown_fields=True):
@@ -92,6 +109,12 @@ class Commissie:
     termijnen: Termijninstellingen
     panel: Panelinstellingen
     bestand: str
+    zittingen: Zittinginstellingen = field(default_factory=Zittinginstellingen)
+
+    @property
+    def zittingslocaties(self) -> list[Zittingslocatie]:
+        """Every hearing location of the committee's corps, in the file's order."""
+        return [loc for k in self.korpsen.values() for loc in k.zittingslocaties]
 
 
 @dataclass(frozen=True)
@@ -168,9 +191,26 @@ def laad_commissie(pad: Path) -> Commissie:
         raise ConfiguratieFout(
             bestand, "termijnen.ontvangstbevestiging_weken", "moet korter zijn dan advies_weken"
         )
+    if t.verweer_weken >= t.advies_weken:
+        raise ConfiguratieFout(
+            bestand, "termijnen.verweer_weken", "moet korter zijn dan advies_weken"
+        )
     if t.ontvankelijkheid_weken >= t.advies_weken:
         raise ConfiguratieFout(
             bestand, "termijnen.ontvankelijkheid_weken", "moet korter zijn dan advies_weken"
+        )
+    z = data.zittingen
+    if z.van >= z.tot:
+        raise ConfiguratieFout(bestand, "zittingen.tot", f"moet later zijn dan van ({z.van})")
+    if len(set(z.dagen)) != len(z.dagen):
+        raise ConfiguratieFout(bestand, "zittingen.dagen", "een dag staat er meer dan eens in")
+    namen = [loc.naam for k in data.korps for loc in k.zittingslocaties]
+    dubbel_loc = sorted({n for n in namen if namen.count(n) > 1})
+    if dubbel_loc:
+        raise ConfiguratieFout(
+            bestand,
+            "korps.zittingslocaties.naam",
+            f"locatie '{dubbel_loc[0]}' staat er meer dan eens in",
         )
     return Commissie(
         code=data.commissie.code,
@@ -183,6 +223,7 @@ def laad_commissie(pad: Path) -> Commissie:
         termijnen=t,
         panel=data.panel,
         bestand=bestand,
+        zittingen=z,
     )
 
 

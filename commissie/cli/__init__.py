@@ -14,6 +14,7 @@ from commissie.cli.leden import lid
 from commissie.cli.panel import belasting, panel, simulatie
 from commissie.cli.post import post
 from commissie.cli.zaken import termijnen, zaak
+from commissie.cli.zittingen import zittingen
 from commissie.config import Settings
 from commissie.eenheid import werkeenheid
 from commissie.fouten import ConfiguratieFout, DomeinFout
@@ -179,6 +180,7 @@ cli.add_command(panel)
 cli.add_command(zaak)
 cli.add_command(termijnen)
 cli.add_command(post)
+cli.add_command(zittingen)
 
 
 def main() -> None:

@@ -33,10 +33,61 @@ from commissie.zaken.schemas import (
     VertrouwenspersoonIn,
     ZaakIn,
 )
+from commissie.zittingen.planning import leg_verslag_vast, plan_zitting
+from commissie.zittingen.regels import WederhoorStap
+from commissie.zittingen.schemas import VerslagIn, WederhoorIn, ZittingIn
+from commissie.zittingen.service import leg_wederhoor_vast
 
 
 def _moment(dag: date, uur: int = 10) -> datetime:
     return datetime.combine(dag, time(uur), tzinfo=AMSTERDAM).astimezone(UTC)
+
+
+def _werkdag_na(dag: date, dagen: int) -> date:
+    dag += timedelta(days=dagen)
+    while dag.weekday() >= 5:
+        dag += timedelta(days=1)
+    return dag
+
+
+async def _demo_zitting(
+    s: AsyncSession,
+    actor: Actor,
+    zaak: Zaak,
+    omgeving: Omgeving,
+    dag: date,
+    vandaag_: date,
+    *,
+    gehouden: bool,
+) -> None:
+    """A hearing a few working days on; for cases past it, held with its report sent."""
+    begin = _werkdag_na(dag if gehouden else max(dag, vandaag_), 3)
+    z = await plan_zitting(
+        session=s,
+        actor=actor,
+        zaak=zaak,
+        regios=omgeving.regios,
+        nu=_moment(dag, 11),
+        invoer=ZittingIn(
+            begin=f"{begin.isoformat()}T10:00",
+            duur_minuten=120,
+            locatie="Hoofdbureau Zwolle, zaal De IJssel",
+            reden_afwijking="Demogegevens.",
+        ),
+    )
+    if gehouden and begin < vandaag_:
+        await leg_verslag_vast(
+            session=s,
+            actor=actor,
+            zaak=zaak,
+            zitting=z,
+            nu=_moment(begin, 16),
+            invoer=VerslagIn(
+                gehoord=list(z.partijen),
+                verslag="Klager en beklaagde gezamenlijk gehoord.",
+                naar_partijen_op=begin,
+            ),
+        )
 
 
 async def maak_demo(*, omgeving: Omgeving) -> list[tuple[str, str, str]]:
@@ -209,14 +260,27 @@ async def _demozaak(
     }[fase]
     for i, status in enumerate(volgorde[:doel]):
         dag = min(ontvangen + timedelta(days=7 + 12 * i), vandaag_)
-        await stappen.wijzig_status(
-            session=s,
-            actor=actor,
-            zaak=zaak,
-            naar=status.value,
-            toelichting="",
-            nu=_moment(dag, 11),
-        )
+        if status is Status.VERWEER:
+            await leg_wederhoor_vast(
+                session=s,
+                actor=actor,
+                zaak=zaak,
+                invoer=WederhoorIn(stap=WederhoorStap.AFSCHRIFT_BEKLAAGDE, op=dag),
+                regios=omgeving.regios,
+                kalender=omgeving.kalender,
+                nu=_moment(dag, 11),
+            )
+        elif status is Status.ZITTING:
+            await _demo_zitting(s, actor, zaak, omgeving, dag, vandaag_, gehouden=doel > 2)
+        else:
+            await stappen.wijzig_status(
+                session=s,
+                actor=actor,
+                zaak=zaak,
+                naar=status.value,
+                toelichting="",
+                nu=_moment(dag, 11),
+            )
     if fase == "verdaagd":
         dag = ontvangen + timedelta(days=40)
         await stappen.verdaag(

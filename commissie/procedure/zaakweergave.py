@@ -28,6 +28,9 @@ from commissie.zaken.service import signalen as signalen_van
 from commissie.zaken.signalen import ZAAKVERWIJZENDE_SIGNALEN, Signaal
 from commissie.zaken.termijnen import OMSCHRIJVING, Soort, dagen_te_laat, termijnstatus
 from commissie.zaken.tijdlijn import tijdlijn_voor
+from commissie.zittingen import service as zittingen
+from commissie.zittingen.regels import alle_partijen
+from commissie.zittingen.weergave import zitting_uit
 
 
 def _partij(p: Partij, met_contact: bool) -> PartijUit:
@@ -139,7 +142,25 @@ async def zaak_weergave(
     if actor.rol is Rol.SECRETARIS:
         vacature = await voorzittersvacature(session, zaak.id)
         uit.waarschuwingen = [vacature] if vacature else []
+    await _hoor_en_wederhoor(session, actor, zaak, uit)
     return uit
+
+
+async def _hoor_en_wederhoor(session: AsyncSession, actor: Actor, zaak: Zaak, uit: ZaakUit) -> None:
+    lijst = await zittingen.zittingen_van(session, zaak.id)
+    partijen = alle_partijen(zittingen.beklaagde_ids(zaak))
+    uit.wederhoor = zittingen.wederhoor_uit(await zittingen.wederhoor_van(session, zaak.id), zaak)
+    uit.zittingen = [zitting_uit(z, zaak.nummer, partijen, actor) for z in lijst]
+    uit.horen = zittingen.horen_overzicht(
+        zittingen.beklaagde_ids(zaak), lijst, await zittingen.afzien_van(session, zaak.id)
+    )
+    if actor.rol is not Rol.SECRETARIS:
+        for h in uit.horen:
+            h.grond = None
+    if actor.rol is Rol.KORPSLEIDING:
+        # Only its own accused, as in `beperk`.
+        eigen = {f"beklaagde:{b.id}" for b in uit.beklaagden}
+        uit.horen = [h for h in uit.horen if h.partij == "klager" or h.partij in eigen]
 
 
 def beperk(uit: ZaakUit, actor: Actor) -> ZaakUit:

@@ -24,6 +24,7 @@ from commissie.tijd import vandaag
 from commissie.web.sjablonen import richt_sjablonen_in
 from commissie.zaken.regels import LABEL, Status
 from commissie.zaken.schemas import CATEGORIE_LABEL, Categorie
+from commissie.zittingen.overzicht import komende_zittingen
 
 
 class LoginForm(msgspec.Struct):
@@ -104,12 +105,14 @@ async def overzicht_pagina(
     termijnen = await overzichten.open_termijnen(
         session=db_session, actor=actor, nu=nu, regios=omgeving.regios, limiet=100
     )
+    zittingen = await komende_zittingen(session=db_session, nu=nu, actor=actor, limiet=50)
     return Template(
         "overzicht.html",
         context={
             "actor": actor,
             "zaken": zaken.zaken,
             "termijnen": termijnen,
+            "zittingen": zittingen,
             "vandaag": vandaag(nu),
             "is_secretaris": actor.rol is Rol.SECRETARIS,
         },

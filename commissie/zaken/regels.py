@@ -48,7 +48,8 @@ ZIJUITGANGEN = frozenset({Status.INGETROKKEN, Status.OPGELOST})
 
 _HOOFDPAD: dict[Status, frozenset[Status]] = {
     Status.ONTVANGEN: frozenset({Status.ONTVANKELIJK, Status.NIET_ONTVANKELIJK}),
-    Status.ONTVANKELIJK: frozenset({Status.VERWEER}),
+    # To a hearing without the copy to the accused only with a recorded reason (zittingen).
+    Status.ONTVANKELIJK: frozenset({Status.VERWEER, Status.ZITTING}),
     Status.NIET_ONTVANKELIJK: frozenset({Status.AFGESLOTEN}),
     Status.VERWEER: frozenset({Status.ZITTING}),
     Status.ZITTING: frozenset({Status.ADVIES_UITGEBRACHT}),
@@ -74,8 +75,9 @@ VOLDAAN_BIJ: dict[Status, frozenset[Soort]] = {
 }
 VERVALT_BIJ: dict[Status, frozenset[Soort]] = {
     Status.NIET_ONTVANKELIJK: frozenset({Soort.ADVIES, Soort.BESLUIT}),
-    # An acknowledgement still unrecorded when the advice goes out no longer helps anyone.
-    Status.ADVIES_UITGEBRACHT: frozenset({Soort.ONTVANGSTBEVESTIGING}),
+    # An acknowledgement still unrecorded when the advice goes out no longer helps anyone;
+    # nor is the accused's answer still awaited then.
+    Status.ADVIES_UITGEBRACHT: frozenset({Soort.ONTVANGSTBEVESTIGING, Soort.VERWEER}),
     Status.INGETROKKEN: frozenset(Soort),
     Status.OPGELOST: frozenset(Soort),
     # Closing the file ends whatever is still open (e.g. an acknowledgement never recorded).
@@ -98,6 +100,9 @@ VOOR_KORPSLEIDING = frozenset(
     {Status.ADVIES_UITGEBRACHT, Status.BESLUIT_GENOMEN, Status.AFGESLOTEN}
 )
 
+# Hoor en wederhoor (Awb 9:9, 9:10): after admissibility, until the advice.
+HOOR_EN_WEDERHOOR = frozenset({Status.ONTVANKELIJK, Status.VERWEER, Status.ZITTING})
+
 # Awb 9:11 lid 2: the handling (decision) can be postponed until the decision is taken.
 VERDAGING_MOGELIJK = OPEN
 
@@ -106,6 +111,8 @@ VERDAGING_MOGELIJK = OPEN
 EIGEN_STAP: dict[Status, str] = {
     Status.ONTVANKELIJK: "POST /api/zaken/{nummer}/ontvankelijkheid",
     Status.NIET_ONTVANKELIJK: "POST /api/zaken/{nummer}/ontvankelijkheid",
+    Status.VERWEER: "POST /api/zaken/{nummer}/wederhoor (stap 'afschrift_beklaagde')",
+    Status.ZITTING: "POST /api/zaken/{nummer}/zittingen",
 }
 
 

@@ -192,6 +192,10 @@ class ZaakUit(msgspec.Struct):
     ontvangstbevestiging_op: date | None
     panel: list[dict[str, Any]] = msgspec.field(default_factory=list)
     waarschuwingen: list[str] = msgspec.field(default_factory=list)
+    # Hoor en wederhoor, filled by the procedure layer from the zittingen domain.
+    wederhoor: Any = None
+    zittingen: list[Any] = msgspec.field(default_factory=list)
+    horen: list[Any] = msgspec.field(default_factory=list)
 
 
 class ZaakRij(msgspec.Struct):

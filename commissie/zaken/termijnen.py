@@ -23,6 +23,12 @@ class Soort(StrEnum):
     ONTVANKELIJKHEID = "ontvankelijkheid"
     ADVIES = "advies"
     BESLUIT = "besluit"
+    # Runs from the copy to the accused (Awb 9:9), not from receipt: see `verweertermijn`.
+    VERWEER = "verweer"
+
+
+# Deadlines every case has from its receipt.
+VANAF_ONTVANGST = (Soort.ONTVANGSTBEVESTIGING, Soort.ONTVANKELIJKHEID, Soort.ADVIES, Soort.BESLUIT)
 
 
 GRONDSLAG = {
@@ -30,6 +36,7 @@ GRONDSLAG = {
     Soort.ONTVANKELIJKHEID: "Klachtenregeling: ontvankelijkheid binnen {weken} na ontvangst",
     Soort.ADVIES: "Klachtenregeling: advies binnen {weken} na ontvangst (Awb 9:15)",
     Soort.BESLUIT: "Awb 9:11 lid 1: afhandeling binnen {weken} na ontvangst",
+    Soort.VERWEER: "Awb 9:9/9:10: schriftelijk verweer binnen {weken} na het afschrift",
 }
 
 OMSCHRIJVING = {
@@ -37,6 +44,7 @@ OMSCHRIJVING = {
     Soort.ONTVANKELIJKHEID: "Ontvankelijkheid beslissen en meedelen",
     Soort.ADVIES: "Advies uitbrengen aan de korpsleiding",
     Soort.BESLUIT: "Besluit van de korpsleiding",
+    Soort.VERWEER: "Verweerschrift van de beklaagde",
 }
 
 
@@ -76,7 +84,7 @@ def bereken_termijnen(
         Soort.BESLUIT: verdaagd_weken,
     }
     uit: list[BerekendeTermijn] = []
-    for soort in Soort:
+    for soort in VANAF_ONTVANGST:
         dagen = 7 * (weken[soort] + verdaagd[soort])
         kaal = ontvangen_op + timedelta(days=dagen)
         eind = kalender.einddatum(ontvangen_op, dagen) if dagen else kalender.verschuif(kaal)
@@ -107,6 +115,28 @@ def bereken_termijnen(
             )
         )
     return uit
+
+
+def verweertermijn(afschrift_op: date, weken: int, kalender: Kalender) -> BerekendeTermijn:
+    """The accused's term for a written answer: from the day the copy went out, Atw-adjusted."""
+    dagen = 7 * weken
+    kaal = afschrift_op + timedelta(days=dagen)
+    eind = kalender.einddatum(afschrift_op, dagen)
+    toelichting = f"afschrift aan beklaagde {afschrift_op.isoformat()} + {weken_tekst(weken)}"
+    if eind != kaal:
+        toelichting += (
+            f"; {kaal.isoformat()} is {kalender.reden_vrij(kaal) or 'te kort'}, "
+            f"verschoven naar {eind.isoformat()} (Algemene termijnenwet)"
+        )
+    return BerekendeTermijn(
+        soort=Soort.VERWEER,
+        grondslag=GRONDSLAG[Soort.VERWEER].format(weken=weken_tekst(weken)),
+        wettelijke_einddatum=kaal,
+        einddatum=eind,
+        verdaagd_weken=0,
+        toelichting=toelichting,
+        waarschuwing=kalender.dekking_waarschuwing(eind),
+    )
 
 
 def adviesverdaging(

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from commissie.accounts.rollen import Rol
 from commissie.panel.models import Panelzetel
 from tests.conftest import Gebruikers, run_db, zaak_body
+from tests.procedure_hulp import naar_status
 
 Client = TestClient[Any]
 
@@ -240,12 +241,7 @@ def test_panel_ligt_vast_na_het_advies(
         == 200
     )
     for status in ("verweer", "zitting", "advies_uitgebracht"):
-        assert (
-            client.post(
-                f"/api/zaken/{n}/status", json={"status": status}, headers=secretaris
-            ).status_code
-            == 200
-        )
+        naar_status(client, secretaris, n, status)
     lid = next(s for s in z["panel"] if s["rol"] == "lid")
     r = client.post(
         f"/api/zaken/{n}/panel/verschoning",

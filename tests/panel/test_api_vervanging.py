@@ -9,6 +9,7 @@ from litestar.testing import TestClient
 
 from commissie.accounts.rollen import Rol
 from tests.conftest import Gebruikers, zaak_body
+from tests.procedure_hulp import naar_status
 
 Client = TestClient[Any]
 
@@ -187,12 +188,7 @@ def test_korpsleiding_ziet_alleen_wat_ze_nodig_heeft(
         == 200
     )
     for status in ("verweer", "zitting", "advies_uitgebracht"):
-        assert (
-            client.post(
-                f"/api/zaken/{n}/status", json={"status": status}, headers=secretaris
-            ).status_code
-            == 200
-        )
+        naar_status(client, secretaris, n, status)
     h = gebruikers.maak("kc.tw", Rol.KORPSLEIDING, korps="TW")
     zicht = client.get(f"/api/zaken/{n}", headers=h).json()
     assert [b["naam"] for b in zicht["beklaagden"]] == ["C. Twente"]

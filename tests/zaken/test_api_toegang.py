@@ -17,6 +17,7 @@ from commissie.accounts.rollen import Rol
 from commissie.panel.models import Panelzetel
 from commissie.zaken.models import Inzage, Zaak
 from tests.conftest import WACHTWOORD, Gebruikers, Klok, run_db, zaak_body
+from tests.procedure_hulp import naar_status
 
 Hdr = dict[str, str]
 OPEN = {"/health", "/api/login", "/login"}
@@ -35,12 +36,7 @@ def _registreer(client: TestClient[Any], hdr: Hdr, **over: Any) -> str:
 
 
 def _stap(client: TestClient[Any], hdr: Hdr, nummer: str, status: str) -> None:
-    if status in ("ontvankelijk", "niet_ontvankelijk"):
-        body: dict[str, Any] = {"ontvankelijk": status == "ontvankelijk", "toelichting": "Grond."}
-        r = client.post(f"/api/zaken/{nummer}/ontvankelijkheid", json=body, headers=hdr)
-    else:
-        r = client.post(f"/api/zaken/{nummer}/status", json={"status": status}, headers=hdr)
-    assert r.status_code == 200, r.text
+    naar_status(client, hdr, nummer, status)
 
 
 def _naar_advies(client: TestClient[Any], hdr: Hdr, nummer: str) -> None:

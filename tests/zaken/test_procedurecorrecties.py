@@ -10,6 +10,7 @@ from litestar.testing import TestClient
 
 from commissie.accounts.rollen import Rol
 from tests.conftest import Gebruikers, Klok, zaak_body
+from tests.procedure_hulp import naar_status
 
 Hdr = dict[str, str]
 
@@ -342,13 +343,14 @@ def test_tijdlijn_toont_de_wettelijke_datum_en_korpsleiding_geen_vrije_tekst(
     ]
     for stap, body in stappen:
         assert client.post(f"/api/zaken/{nummer}/{stap}", json=body, headers=secretaris).is_success
-    for status in ("verweer", "zitting", "advies_uitgebracht"):
-        r = client.post(
-            f"/api/zaken/{nummer}/status",
-            json={"status": status, "toelichting": "INTERN: notitie."},
-            headers=secretaris,
-        )
-        assert r.status_code == 200, r.text
+    for status in ("verweer", "zitting"):
+        naar_status(client, secretaris, nummer, status)
+    r = client.post(
+        f"/api/zaken/{nummer}/status",
+        json={"status": "advies_uitgebracht", "toelichting": "INTERN: notitie."},
+        headers=secretaris,
+    )
+    assert r.status_code == 200, r.text
     tijdlijn = client.get(f"/api/zaken/{nummer}", headers=secretaris).json()["tijdlijn"]
     datums = {g["soort"]: g["datum"] for g in tijdlijn if g["soort"] != "status"}
     assert datums["ontvangstbevestiging"] == "2026-02-23"

@@ -24,6 +24,8 @@ TOEGESTAAN = {
     (S.ONTVANGEN, S.ONTVANKELIJK),
     (S.ONTVANGEN, S.NIET_ONTVANKELIJK),
     (S.ONTVANKELIJK, S.VERWEER),
+    # A hearing before the copy to the accused, with a recorded reason (zittingen).
+    (S.ONTVANKELIJK, S.ZITTING),
     (S.VERWEER, S.ZITTING),
     (S.ZITTING, S.ADVIES_UITGEBRACHT),
     (S.ADVIES_UITGEBRACHT, S.BESLUIT_GENOMEN),
@@ -88,6 +90,6 @@ def test_termijnen_die_een_stap_afhandelt() -> None:
 
 def test_ontvangstbevestiging_is_niet_meer_open_na_het_advies() -> None:
     # Issue 7: once the advice is out (or the file closed) an unrecorded acknowledgement is moot.
-    assert VERVALT_BIJ[S.ADVIES_UITGEBRACHT] == {Soort.ONTVANGSTBEVESTIGING}
+    assert VERVALT_BIJ[S.ADVIES_UITGEBRACHT] == {Soort.ONTVANGSTBEVESTIGING, Soort.VERWEER}
     assert Soort.ONTVANGSTBEVESTIGING in VERVALT_BIJ[S.AFGESLOTEN]
     assert not VOLDAAN_BIJ[S.ADVIES_UITGEBRACHT] & VERVALT_BIJ[S.ADVIES_UITGEBRACHT]

@@ -14,6 +14,7 @@ from commissie.config import PROJECT_ROOT
 from commissie.fouten import Conflict, DomeinFout, OngeldigeInvoer
 from commissie.regios import Termijninstellingen, laad_regios
 from commissie.zaken.termijnen import (
+    VANAF_ONTVANGST,
     Soort,
     Verdagingstoets,
     bereken_termijnen,
@@ -254,7 +255,8 @@ def test_termijn_in_een_niet_gedekt_jaar() -> None:
     assert 2028 in KALENDER.jaren and 2029 not in KALENDER.jaren
     b = {x.soort: x for x in bereken_termijnen(date(2028, 12, 27), STANDAARD, KALENDER)}
     assert b[Soort.ONTVANKELIJKHEID].einddatum == date(2029, 1, 3)
-    for soort in Soort:
+    assert set(b) == set(VANAF_ONTVANGST)  # the verweer deadline runs from the copy instead
+    for soort in VANAF_ONTVANGST:
         assert b[soort].waarschuwing == "controleer de gelijkgestelde dagen voor 2029"
     # Received in November 2028: only the deadlines that run into 2029 carry the warning.
     b = {x.soort: x for x in bereken_termijnen(date(2028, 11, 1), STANDAARD, KALENDER)}
