@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
@@ -124,7 +124,7 @@ def _vevent(afspraak: Afspraak, *, dtstamp: datetime, met_deelnemer: bool) -> Ev
         raise ValueError("dtstamp must be timezone-aware")
     ev = Event()
     ev.add("uid", afspraak.uid)
-    ev.add("dtstamp", dtstamp)
+    ev.add("dtstamp", dtstamp.astimezone(UTC))  # RFC 5545: DTSTAMP is always UTC
     ev.add("sequence", afspraak.volgnummer)
     ev.add("dtstart", afspraak.begin.astimezone(AMSTERDAM))
     ev.add("dtend", afspraak.einde.astimezone(AMSTERDAM))

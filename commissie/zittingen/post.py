@@ -5,6 +5,8 @@ mail server that is down loses nothing."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -18,7 +20,7 @@ from commissie.db import Base
 from commissie.fouten import GeenToegang, OngeldigeInvoer
 from commissie.regios import Commissie
 from commissie.tijd import tijdstip_nl
-from commissie.zittingen.ical import Afspraak, Methode, methode, uitnodiging
+from commissie.zittingen.ical import Afspraak, Deelnemer, Methode, methode, uitnodiging
 
 
 class Poststatus(StrEnum):
@@ -149,6 +151,37 @@ async def zet_uitnodiging_in_post(
         uid=afspraak.uid,
         zaak_id=zaak_id,
     )
+
+
+async def zet_uitnodigingen_in_post(
+    *,
+    session: AsyncSession,
+    commissie: Commissie,
+    afspraak: Afspraak,
+    ontvangers: Iterable[Deelnemer],
+    nu: datetime,
+    zaak_id: int | None = None,
+) -> list[Mail]:
+    """One mail per recipient (an address that occurs twice gets one), each with an invite
+    that names only that recipient as ATTENDEE. For planning, moving and cancelling a hearing
+    and for a panel change (the leaving member a cancelled copy, the new one a request)."""
+    gezien: set[str] = set()
+    uit: list[Mail] = []
+    for ontvanger in ontvangers:
+        sleutel = ontvanger.email.strip().casefold()
+        if sleutel in gezien:
+            continue
+        gezien.add(sleutel)
+        uit.append(
+            await zet_uitnodiging_in_post(
+                session=session,
+                commissie=commissie,
+                afspraak=replace(afspraak, deelnemer=ontvanger),
+                nu=nu,
+                zaak_id=zaak_id,
+            )
+        )
+    return uit
 
 
 # ---- the overview for the secretariat ------------------------------------------------------

@@ -183,7 +183,7 @@ def test_kapotte_json_geeft_nederlandse_zin_over_de_body(
     ("body", "veld"),
     [
         (zaak_body(klager={"naam": "K. Lager"}), "klager.korps"),
-        (zaak_body(beklaagden=[_beklaagde(email="b@example.invalid")]), "beklaagden[0].email"),
+        (zaak_body(beklaagden=[_beklaagde(telefoon="0612345678")]), "beklaagden[0].telefoon"),
         (zaak_body(vertrouwenspersoon={"contact": "v@example.invalid"}), "vertrouwenspersoon.naam"),
     ],
 )

@@ -58,6 +58,11 @@ def test_uitnodiging_bevat_wat_rfc_5546_vraagt() -> None:
     assert start == a.begin
 
 
+def test_dtstamp_altijd_utc() -> None:
+    tekst = uitnodiging(afspraak(), dtstamp=STEMPEL.astimezone(AMS)).decode()
+    assert "DTSTAMP:20261201T083000Z\r\n" in tekst
+
+
 def test_uid_stabiel_en_sequence_groeit_tot_cancel() -> None:
     gepland = lees(uitnodiging(afspraak(volgnummer=0), dtstamp=STEMPEL))
     verzet = lees(

@@ -4,6 +4,7 @@ a server that is down, final refusals, the .eml fallback, concurrent senders."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from datetime import timedelta
 from email import message_from_bytes
@@ -12,13 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from icalendar import Calendar
 from litestar.testing import TestClient
 from sqlalchemy import select
 
 from commissie.app import create_app
 from commissie.config import Smtp
 from commissie.eenheid import werkeenheid
-from commissie.zittingen.post import Mail, zet_in_post
+from commissie.zittingen.ical import Deelnemer
+from commissie.zittingen.post import Mail, zet_in_post, zet_uitnodigingen_in_post
 from commissie.zittingen.verzender import claim, verzend_ronde
 from tests.conftest import Klok
 from tests.zittingen.hulp import (
@@ -322,3 +325,65 @@ def test_postgres_claim_slaat_vergrendelde_rijen_over(db: str, tmp_path: Path, k
             await o.engine.dispose()
 
     asyncio.run(scenario())
+
+
+def test_een_mail_per_ontvanger_met_alleen_die_ontvanger(
+    db: str, tmp_path: Path, klok: Klok
+) -> None:
+    async def scenario() -> list[Mail]:
+        o = maak_omgeving(db, tmp_path, klok)
+        try:
+            async with werkeenheid(o.sessionmaker) as s:
+                await zet_uitnodigingen_in_post(
+                    session=s,
+                    commissie=o.regios.commissies["TI"],
+                    afspraak=afspraak(aan=None, volgnummer=2),
+                    ontvangers=[
+                        Deelnemer("voorzitter@ti.example", "voorzitter"),
+                        Deelnemer("lid2@ti.example", "lid"),
+                        Deelnemer("LID2@ti.example ", "lid"),  # the same mailbox
+                    ],
+                    nu=klok(),
+                )
+            return await mails(o)
+        finally:
+            await o.engine.dispose()
+
+    rijen = asyncio.run(scenario())
+    assert [m.aan for m in rijen] == ["voorzitter@ti.example", "lid2@ti.example"]
+    assert len({m.message_id for m in rijen}) == 2
+    for m in rijen:
+        cal = Calendar.from_ical((m.ics or "").encode())
+        (ev,) = cal.walk("VEVENT")
+        assert str(ev["ATTENDEE"]) == f"mailto:{m.aan}"
+        assert ev.decoded("SEQUENCE") == 2
+        assert m.methode == "REQUEST" and m.status == "wachtrij"
+
+
+def test_logboek_zonder_adressen_of_onderwerp(
+    db: str, tmp_path: Path, klok: Klok, caplog: pytest.LogCaptureFixture
+) -> None:
+    poort = vrije_poort()
+    server, _ = smtp_server(poort)
+
+    async def scenario() -> None:
+        o = maak_omgeving(db, tmp_path, klok, smtp=geen_tls(poort))
+        try:
+            await zet_testuitnodiging(o, afspraak(aan="onbekend@ti.example"))
+            await verzend_ronde(o)  # server down: retried later
+            server.start()
+            klok.moment += timedelta(minutes=1)
+            await verzend_ronde(o)  # refused for good
+        finally:
+            await o.engine.dispose()
+
+    caplog.set_level(logging.DEBUG, logger="commissie")
+    try:
+        asyncio.run(scenario())
+    finally:
+        server.stop()
+    berichten = [r.getMessage() for r in caplog.records if r.name.startswith("commissie")]
+    assert any("later opnieuw" in b for b in berichten)
+    assert any("blijvend geweigerd" in b for b in berichten)
+    for b in berichten:
+        assert "@" not in b and "TI-2026" not in b and "zitting" not in b.lower()
