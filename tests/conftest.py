@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from litestar.testing import TestClient
 from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -30,6 +31,11 @@ PG_URL = os.environ.get("COMMISSIE_TEST_DATABASE_URL")
 BACKENDS = ["sqlite", *(["postgres"] if PG_URL else [])]
 WACHTWOORD = "geheim-wachtwoord-1"
 importeer_modellen()
+
+# Property tests judge rules, not speed (speed is bench/'s job): on a busy CI machine a
+# per-example deadline only produces flaky failures.
+hypothesis_settings.register_profile("commissie", deadline=None)
+hypothesis_settings.load_profile("commissie")
 
 
 def run_db(url: str, werk: Callable[[AsyncSession], Awaitable[T]]) -> T:
