@@ -45,6 +45,8 @@ class Settings:
     sessie_uren: int = 12
     # Signs the CSRF tokens; None: generated once in data_dir/geheim (see commissie.web.beveiliging).
     geheim: str | None = field(default=None, repr=False)
+    # Also make a PDF of every generated document (LibreOffice); COMMISSIE_PDF=0 skips it.
+    pdf: bool = False
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -89,7 +91,9 @@ class Settings:
                 "COMMISSIE_GEHEIM",
                 "verwacht minstens 32 tekens (bijv. openssl rand -hex 32)",
             )
+        pdf = env.get("COMMISSIE_PDF", "1").strip().lower() not in {"0", "false", "nee"}
         return cls(
+            pdf=pdf,
             data_dir=data_dir,
             database_url=database_url,
             regios_dir=regios_dir,

@@ -13,6 +13,7 @@ from commissie.tijd import Klok, systeemklok
 def importeer_modellen() -> None:
     """Import every models module so Base.metadata is complete (Alembic, the first query)."""
     from commissie.accounts import models as _a  # noqa: F401
+    from commissie.adviezen import models as _adv  # noqa: F401
     from commissie.leden import models as _l  # noqa: F401
     from commissie.panel import models as _p  # noqa: F401
     from commissie.zaken import models as _z  # noqa: F401
