@@ -15,6 +15,7 @@ from sqlalchemy import text
 from commissie.accounts.middleware import OPEN_PADEN, AuthMiddleware
 from commissie.api import deps
 from commissie.api.accounts import ik, login, logout
+from commissie.api.adviezen import AdviezenController
 from commissie.api.foutafhandeling import FOUTAFHANDELING
 from commissie.api.leden import LedenController
 from commissie.api.panel import PanelController, belasting_route
@@ -57,6 +58,7 @@ def create_app(
             logout,
             ik,
             ZakenController,
+            AdviezenController,
             termijnen,
             commissies,
             PanelController,

@@ -92,9 +92,9 @@ def _converteer(docx: bytes, programma: str, timeout: float) -> bytes | None:
         return pdf.read_bytes() if pdf.is_file() else None
 
 
-async def naar_pdf(docx: bytes, timeout: float = PDF_TIMEOUT_S) -> bytes | None:
+async def naar_pdf(docx: bytes, wachttijd_s: float = PDF_TIMEOUT_S) -> bytes | None:
     """A PDF of the document, or None without LibreOffice or when it fails (the .docx stays)."""
     programma = soffice()
     if programma is None:
         return None
-    return await asyncio.to_thread(_converteer, docx, programma, timeout)
+    return await asyncio.to_thread(_converteer, docx, programma, wachttijd_s)

@@ -46,7 +46,9 @@ class Onderdeel:
     motivering: str
 
 
-def ontbrekende_oordelen(beklaagden: Mapping[int, str], onderdelen: Iterable[Onderdeel]) -> list[str]:
+def ontbrekende_oordelen(
+    beklaagden: Mapping[int, str], onderdelen: Iterable[Onderdeel]
+) -> list[str]:
     """Sentences naming every accused (id -> name) without a conclusion in the advice."""
     met = {o.beklaagde for o in onderdelen}
     return [

@@ -21,6 +21,7 @@ def importeer_modellen() -> None:
 
 def abonnementen() -> Bus:
     """Who hears which event: the one place where a step's consequences are wired."""
+    from commissie.adviezen import tijdlijn as advies_tijdlijn
     from commissie.panel import tijdlijn as panel_tijdlijn
     from commissie.zaken import tijdlijn as zaak_tijdlijn
 
@@ -28,6 +29,7 @@ def abonnementen() -> Bus:
     bronnen: list[Mapping[type, Sequence[Abonnee]]] = [
         zaak_tijdlijn.ABONNEMENTEN,
         panel_tijdlijn.ABONNEMENTEN,
+        advies_tijdlijn.ABONNEMENTEN,
     ]
     for bron in bronnen:
         for soort, abonnees in bron.items():

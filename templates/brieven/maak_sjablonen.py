@@ -199,7 +199,9 @@ def besluit() -> Document:
     _alineas(doc, "motivering")
     _kop(doc, "Maatregelen")
     doc.add_paragraph("{%p for m in maatregelen %}")
-    doc.add_paragraph("- {{ m.voor }}: {{ m.soort }}{% if m.toelichting %} ({{ m.toelichting }}){% endif %}")
+    doc.add_paragraph(
+        "- {{ m.voor }}: {{ m.soort }}{% if m.toelichting %} ({{ m.toelichting }}){% endif %}"
+    )
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p if advies_bijgevoegd %}")
     doc.add_paragraph("Bijlage: het advies van de klachtencommissie.")
