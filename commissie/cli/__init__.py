@@ -12,6 +12,7 @@ from commissie.api.foutafhandeling import vertaal_validatiefout
 from commissie.cli.hulp import draai
 from commissie.cli.leden import lid
 from commissie.cli.panel import belasting, panel, simulatie
+from commissie.cli.sjablonen import sjablonen
 from commissie.cli.zaken import termijnen, zaak
 from commissie.config import Settings
 from commissie.eenheid import werkeenheid
@@ -171,6 +172,7 @@ cli.add_command(simulatie)
 cli.add_command(panel)
 cli.add_command(zaak)
 cli.add_command(termijnen)
+cli.add_command(sjablonen)
 
 
 def main() -> None:
