@@ -1,0 +1,109 @@
+"""Letters on demand: each at its step, addressed, dated, with the legal basis."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar.testing import TestClient
+
+from tests.adviezen.conftest import Zaak, op, tekst
+from tests.conftest import zaak_body
+
+Hdr = dict[str, str]
+
+
+def _brief(c: TestClient[Any], hdr: Hdr, nummer: str, soort: str, aan: str) -> Any:
+    return c.post(f"/api/zaken/{nummer}/brieven", json={"soort": soort, "aan": aan}, headers=hdr)
+
+
+def _inhoud(c: TestClient[Any], hdr: Hdr, nummer: str, doc: dict[str, Any]) -> str:
+    r = c.get(f"/api/zaken/{nummer}/documenten/{doc['id']}", headers=hdr)
+    assert r.status_code == 200
+    return tekst(r.content)
+
+
+def test_brieven_bij_ontvangst_en_ontvankelijkheid(
+    client: TestClient[Any], secretaris: Hdr, klok: Any
+) -> None:
+    r = client.post("/api/zaken", json=zaak_body(), headers=secretaris)
+    z = r.json()
+    n, bid = z["nummer"], z["beklaagden"][0]["id"]
+    op(klok, 2026, 11, 28)
+    r = _brief(client, secretaris, n, "ontvangstbevestiging", "klager")
+    assert r.status_code == 201, r.text
+    assert (r.json()["soort"], r.json()["aan"], r.json()["versie"]) == (
+        "ontvangstbevestiging",
+        "klager",
+        1,
+    )
+    t = _inhoud(client, secretaris, n, r.json())
+    assert "Geachte K. Lager," in t and f"Zaaknummer: {n}" in t and "Datum: 28 november 2026" in t
+    assert (
+        "20 februari 2026" in t
+        and "9:6" in t
+        and "advies uit aan de korpsleiding (artikel 9:15" in t
+    )
+    assert "Klachtencommissie ongewenste omgangsvormen Twente en IJsselland" in t
+    # A second one is a new version, the first stays.
+    assert _brief(client, secretaris, n, "ontvangstbevestiging", "klager").json()["versie"] == 2
+
+    # Not yet at the step: 409; wrong addressee or kind: 400 naming the field.
+    r = _brief(client, secretaris, n, "afschrift_klacht", f"beklaagde:{bid}")
+    assert r.status_code == 409 and "9:9" in r.json()["detail"]
+    assert _brief(client, secretaris, n, "ontvankelijkheid", "klager").status_code == 409
+    assert _brief(client, secretaris, n, "verdaging", "klager").status_code == 409
+    assert _brief(client, secretaris, n, "advies", "korps:IJ").status_code == 409
+    assert _brief(client, secretaris, n, "uitnodiging_zitting", "klager").status_code == 409
+    r = _brief(client, secretaris, n, "ontvangstbevestiging", "beklaagde:999999")
+    assert r.status_code == 400 and "'aan'" in r.json()["detail"]
+    r = _brief(client, secretaris, n, "afschrift_klacht", "klager")
+    assert r.status_code == 400 and "'aan'" in r.json()["detail"]
+    r = _brief(client, secretaris, n, "kerstkaart", "klager")
+    assert r.status_code == 400 and "'soort'" in r.json()["detail"]
+
+    r = client.post(
+        f"/api/zaken/{n}/ontvankelijkheid",
+        json={"ontvankelijk": True, "toelichting": "Tijdig & volledig <ingediend>."},
+        headers=secretaris,
+    )
+    assert r.status_code == 200, r.text
+    r = _brief(client, secretaris, n, "ontvankelijkheid", "klager")
+    assert r.status_code == 201, r.text
+    t = _inhoud(client, secretaris, n, r.json())
+    assert "besloten dat uw klacht ontvankelijk is" in t and "Tijdig & volledig <ingediend>." in t
+    r = _brief(client, secretaris, n, "afschrift_klacht", f"beklaagde:{bid}")
+    assert r.status_code == 201, r.text
+    t = _inhoud(client, secretaris, n, r.json())
+    # The complaint's text, with its <, > and & as typed; answer within two weeks (Atw).
+    assert "Geachte B. Klaagde," in t and "District Zwolle" in t
+    assert "Schreeuwde <herhaaldelijk> & kleineerde in de briefing." in t
+    assert "uiterlijk 14 december 2026" in t and "9:9" in t
+
+
+def test_verdaging_aan_beide_partijen(client: TestClient[Any], secretaris: Hdr) -> None:
+    z = client.post("/api/zaken", json=zaak_body(), headers=secretaris).json()
+    n, bid = z["nummer"], z["beklaagden"][0]["id"]
+    r = client.post(
+        f"/api/zaken/{n}/verdaging",
+        json={"weken": 4, "reden": "Getuige <ziek>.", "mededeling_op": "2026-03-02"},
+        headers=secretaris,
+    )
+    assert r.status_code == 200, r.text
+    for aan in ("klager", f"beklaagde:{bid}"):
+        r = _brief(client, secretaris, n, "verdaging", aan)
+        assert r.status_code == 201, r.text
+        t = _inhoud(client, secretaris, n, r.json())
+        assert "met 4 weken verdaagd (artikel 9:11 lid 2" in t and "Getuige <ziek>." in t
+        assert "uiterlijk 29 mei 2026" in t
+
+
+def test_brieven_alleen_door_het_secretariaat(zaak: Zaak) -> None:
+    r = _brief(zaak.client, zaak.voorzitter, zaak.nummer, "ontvangstbevestiging", "klager")
+    assert r.status_code == 403
+    zaak.vastgesteld()
+    r = _brief(zaak.client, zaak.korpsleiding["GM"], zaak.nummer, "advies", "korps:GM")
+    assert r.status_code == 403
+    r = _brief(zaak.client, zaak.secretaris, zaak.nummer, "advies", "korps:NOG")
+    assert r.status_code == 400 and "NOG" in r.json()["detail"]
+    r = _brief(zaak.client, zaak.secretaris, zaak.nummer, "advies", "korps:GZ")
+    assert r.status_code == 201 and (r.json()["korps"], r.json()["versie"]) == ("GZ", 1)
