@@ -233,8 +233,33 @@ SJABLONEN: dict[str, Sjabloon] = {
 }
 
 
+class _Omgeving(jinja2.Environment):
+    """docxtpl compiles every XML part on every render; the parts of a template rarely
+    change, so compiled templates are kept by their source (a changed file is a new source)."""
+
+    _MAX = 256
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True, undefined=jinja2.StrictUndefined)
+        self._gecompileerd: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source: Any, *args: Any, **kwargs: Any) -> jinja2.Template:
+        if args or kwargs or not isinstance(source, str):
+            return super().from_string(source, *args, **kwargs)
+        sjabloon = self._gecompileerd.get(source)
+        if sjabloon is None:
+            sjabloon = super().from_string(source)
+            if len(self._gecompileerd) >= self._MAX:
+                self._gecompileerd.clear()
+            self._gecompileerd[source] = sjabloon
+        return sjabloon
+
+
+_GEDEELD = _Omgeving()
+
+
 def _omgeving() -> jinja2.Environment:
-    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    return _GEDEELD
 
 
 def map_van(templates_dir: Path) -> Path:
