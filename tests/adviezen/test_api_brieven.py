@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
+import pytest
 from litestar.testing import TestClient
 
+from commissie.adviezen import opslag
+from commissie.app import create_app
+from commissie.config import Settings
+from commissie.procedure.opstart import bouw_omgeving
 from tests.adviezen.conftest import Zaak, op, tekst
 from tests.conftest import zaak_body
 
@@ -107,3 +115,44 @@ def test_brieven_alleen_door_het_secretariaat(zaak: Zaak) -> None:
     assert r.status_code == 400 and "NOG" in r.json()["detail"]
     r = _brief(zaak.client, zaak.secretaris, zaak.nummer, "advies", "korps:GZ")
     assert r.status_code == 201 and (r.json()["korps"], r.json()["versie"]) == ("GZ", 1)
+
+
+def test_pdf_naast_het_worddocument(
+    settings: Settings, klok: Any, secretaris: Hdr, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With COMMISSIE_PDF on, LibreOffice's PDF is kept next to the .docx. A stand-in `soffice`
+    on PATH checks the call (headless, convert-to pdf, own profile) where LibreOffice is absent."""
+    if opslag.soffice() is None:
+        bin_ = tmp_path / "bin"
+        bin_.mkdir()
+        nep = bin_ / "soffice"
+        nep.write_text(
+            "#!/bin/sh\n"
+            'case "$*" in *-env:UserInstallation=file://*--headless*"--convert-to pdf"*) ;;'
+            " *) exit 3;; esac\n"
+            'while [ $# -gt 0 ]; do [ "$1" = --outdir ] && dir="$2"; shift; done\n'
+            "printf '%%PDF-1.4 nep' > \"$dir/document.pdf\"\n"
+        )
+        nep.chmod(0o755)
+        monkeypatch.setenv("PATH", f"{bin_}:{os.environ['PATH']}")
+    app = create_app(omgeving=bouw_omgeving(replace(settings, pdf=True), klok))
+    with TestClient(app) as c:
+        n = c.post("/api/zaken", json=zaak_body(), headers=secretaris).json()["nummer"]
+        r = _brief(c, secretaris, n, "ontvangstbevestiging", "klager")
+        assert r.status_code == 201, r.text
+        docs = c.get(f"/api/zaken/{n}/documenten", headers=secretaris).json()
+        assert [(d["soort"], d["formaat"]) for d in docs] == [
+            ("ontvangstbevestiging", "docx"),
+            ("ontvangstbevestiging", "pdf"),
+        ]
+        pdf = c.get(f"/api/zaken/{n}/documenten/{docs[1]['id']}", headers=secretaris)
+        assert pdf.headers["content-type"] == "application/pdf"
+        assert (
+            pdf.content.startswith(b"%PDF")
+            and f"{n}-ontvangstbevestiging" in pdf.headers["content-disposition"]
+        )
+
+
+def test_commissie_pdf_uit_te_zetten() -> None:
+    assert Settings.from_env({"COMMISSIE_PDF": "0"}).pdf is False
+    assert Settings.from_env({}).pdf is True
