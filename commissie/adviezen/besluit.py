@@ -222,10 +222,6 @@ async def leg_evaluatie_vast(
     return evaluatie
 
 
-async def heeft_evaluatie(session: AsyncSession, zaak: Zaak) -> bool:
-    return await session.get(Evaluatie, zaak.id) is not None
-
-
 def evaluatie_uit(e: Evaluatie) -> EvaluatieUit:
     return EvaluatieUit(
         afhandeling=e.afhandeling,

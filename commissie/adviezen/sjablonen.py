@@ -16,7 +16,15 @@ from typing import Any
 import jinja2
 from docxtpl import DocxTemplate
 
-from commissie.fouten import ConfiguratieFout
+from commissie.fouten import DomeinFout
+
+
+class SjabloonFout(DomeinFout):
+    """A template the committee edited can no longer be filled: the request fails whole (no
+    document, no step) with the file and the reason, not an anonymous server error."""
+
+    status_code = 500
+
 
 # Every letter must say to whom, about which case and when; a template without them is broken.
 VERPLICHT = frozenset({"zaaknummer", "datum", "aan", "commissie"})
@@ -269,12 +277,22 @@ def map_van(templates_dir: Path) -> Path:
 def sjabloon_pad(templates_dir: Path, soort: str) -> Path:
     pad = map_van(templates_dir) / SJABLONEN[soort].bestand
     if not pad.is_file():
-        raise ConfiguratieFout(str(pad), "(bestand)", "het sjabloon ontbreekt")
+        raise SjabloonFout(f"Het sjabloon {pad} ontbreekt.")
     return pad
 
 
 def render_bytes(pad: Path, context: Brief) -> bytes:
     """Render synchronously (CPU and file work: call through `render`)."""
+    try:
+        return _render(pad, context)
+    except jinja2.TemplateError as e:
+        raise SjabloonFout(
+            f"Het sjabloon {pad} kan niet worden gevuld ({e.message}); "
+            "controleer het met 'commissie sjablonen controleer'."
+        ) from e
+
+
+def _render(pad: Path, context: Brief) -> bytes:
     sjabloon = DocxTemplate(str(pad))
     sjabloon.render(asdict(context), jinja_env=_omgeving(), autoescape=True)
     uit = io.BytesIO()
@@ -307,7 +325,7 @@ def controleer_bestand(pad: Path, sjabloon: Sjabloon) -> list[str]:
     if fouten:
         return fouten
     try:
-        render_bytes(pad, sjabloon.voorbeeld)
+        _render(pad, sjabloon.voorbeeld)
     except jinja2.UndefinedError as e:
         return [f"{pad}: onbekende variabele: {e.message}."]
     except jinja2.TemplateSyntaxError as e:

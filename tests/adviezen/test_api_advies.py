@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+from litestar.testing import TestClient
+
+from commissie.app import create_app
+from commissie.config import PROJECT_ROOT, Settings
+from commissie.procedure.opstart import bouw_omgeving
 from tests.adviezen.conftest import Zaak, op, tekst
+from tests.conftest import Klok
 
 
 def test_concepten_opmerkingen_en_weergave(zaak: Zaak) -> None:
@@ -148,3 +159,42 @@ def test_document_opgeslagen_met_hash_en_grootte(zaak: Zaak) -> None:
         assert hashlib.sha256(inhoud).hexdigest() == d["sha256"] and len(inhoud) == d["grootte"]
         assert d["aangemaakt_door"] == "vz"
     assert zaak.download(999999, zaak.secretaris).status_code == 404
+
+
+def test_kapot_sjabloon_laat_niets_half_achter(
+    zaak: Zaak, settings: Settings, klok: Klok, tmp_path: Path
+) -> None:
+    """A template edited into a typo: fixing fails whole, with the file named; the advice stays
+    a draft, the case at its step, no document stored."""
+    templates = tmp_path / "eigen"
+    shutil.copytree(PROJECT_ROOT / "templates", templates)
+    pad = templates / "brieven" / "advies.docx"
+    with zipfile.ZipFile(pad) as z:
+        delen = {n: z.read(n) for n in z.namelist()}
+    delen["word/document.xml"] = delen["word/document.xml"].replace(
+        b"{{ o.oordeel }}", b"{{ o.oordel }}"
+    )
+    with zipfile.ZipFile(pad, "w") as z:
+        for naam, data in delen.items():
+            z.writestr(naam, data)
+    app = create_app(omgeving=bouw_omgeving(replace(settings, templates_dir=templates), klok))
+    with TestClient(app) as c:
+        assert (
+            c.put(zaak.url("advies"), json=zaak.advies_body(), headers=zaak.voorzitter).status_code
+            == 200
+        )
+        r = c.post(zaak.url("advies/vaststellen"), headers=zaak.voorzitter)
+        assert (
+            r.status_code == 500
+            and str(pad) in r.json()["detail"]
+            and "oordel" in r.json()["detail"]
+        )
+        assert (
+            c.get(zaak.url("advies"), headers=zaak.voorzitter).json()["huidig"]["status"]
+            == "concept"
+        )
+        assert (
+            c.get(f"/api/zaken/{zaak.nummer}", headers=zaak.secretaris).json()["status"]
+            == "zitting"
+        )
+        assert c.get(zaak.url("documenten"), headers=zaak.secretaris).json() == []
