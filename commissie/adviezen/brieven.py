@@ -3,7 +3,7 @@ on-demand letters of POST /api/zaken/{nummer}/brieven with the step each one nee
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -24,6 +24,7 @@ from commissie.adviezen.sjablonen import (
     Ontvangstbevestiging,
     Ontvankelijkheidsbesluit,
     Verdagingsbericht,
+    Zittingsuitnodiging,
 )
 from commissie.atw import Kalender
 from commissie.fouten import Conflict, OngeldigeInvoer
@@ -245,6 +246,43 @@ async def maak_brief(
     return await maak_document(
         session=session, omg=omg, zaak=zaak, soort=soort, context=context, aan=invoer.aan,
         korps=korps, actor=actor, nu=nu,
+    )  # fmt: skip
+
+
+async def maak_uitnodiging(
+    *,
+    session: AsyncSession,
+    omg: Documentomgeving,
+    regios: Regios,
+    zaak: Zaak,
+    aan: str,
+    zitting_op: date,
+    tijd: str,
+    locatie: str,
+    locatie_adres: str,
+    bijstand: list[str],
+    getuigen: list[str],
+    actor: Actor,
+    nu: datetime,
+) -> Document:
+    """The hearing invitation for one party ("klager" or "beklaagde:ID"), for the hearings
+    domain to call: pass only that party's own support and witnesses, never the other side's."""
+    _alleen(aan, ("klager", "beklaagde"))
+    geadresseerd, korps = geadresseerde(zaak, aan, regios)
+    context = Zittingsuitnodiging(
+        **await basis(session, zaak, regios, actor, nu),
+        aan=geadresseerd,
+        hoedanigheid="klager" if aan == "klager" else "beklaagde",
+        zitting_op=datum_nl(zitting_op),
+        tijd=tijd,
+        locatie=locatie,
+        locatie_adres=locatie_adres,
+        bijstand=list(bijstand),
+        getuigen=list(getuigen),
+    )
+    return await maak_document(
+        session=session, omg=omg, zaak=zaak, soort="uitnodiging_zitting", context=context,
+        aan=aan, korps=korps, actor=actor, nu=nu,
     )  # fmt: skip
 
 

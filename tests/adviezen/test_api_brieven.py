@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +13,13 @@ import pytest
 from litestar.testing import TestClient
 
 from commissie.adviezen import opslag
+from commissie.adviezen.brieven import maak_uitnodiging
+from commissie.api.adviezen import documentomgeving
 from commissie.app import create_app
+from commissie.cli.hulp import cli_actor
 from commissie.config import Settings
+from commissie.eenheid import werkeenheid
+from commissie.panel.toegang import haal_zaak
 from commissie.procedure.opstart import bouw_omgeving
 from tests.adviezen.conftest import Zaak, op, tekst
 from tests.conftest import zaak_body
@@ -156,3 +163,44 @@ def test_pdf_naast_het_worddocument(
 def test_commissie_pdf_uit_te_zetten() -> None:
     assert Settings.from_env({"COMMISSIE_PDF": "0"}).pdf is False
     assert Settings.from_env({}).pdf is True
+
+
+def test_uitnodiging_zitting_per_partij(settings: Settings, klok: Any, secretaris: Hdr) -> None:
+    """The render function the hearings domain calls: each party reads its own support only."""
+    omgeving = bouw_omgeving(settings, klok)
+    app = create_app(omgeving=omgeving)
+    with TestClient(app) as c:
+        z = c.post("/api/zaken", json=zaak_body(), headers=secretaris).json()
+    actor = cli_actor("TI")
+
+    async def werk() -> list[int]:
+        try:
+            async with werkeenheid(omgeving.sessionmaker) as s:
+                zaak = await haal_zaak(session=s, actor=actor, nummer=z["nummer"], nu=klok())
+                ids = []
+                for aan, bijstand in [
+                    ("klager", ["V. Trouwen (vertrouwenspersoon)"]),
+                    (f"beklaagde:{z['beklaagden'][0]['id']}", ["mr. A. Dvocaat"]),
+                ]:
+                    doc = await maak_uitnodiging(
+                        session=s, omg=documentomgeving(omgeving), regios=omgeving.regios,
+                        zaak=zaak, aan=aan, zitting_op=date(2026, 3, 27), tijd="10:00",
+                        locatie="Vergaderzaal 3", locatie_adres="Hengelosestraat 75, Enschede",
+                        bijstand=bijstand, getuigen=[], actor=actor, nu=klok(),
+                    )  # fmt: skip
+                    ids.append(doc.id)
+                return ids
+        finally:
+            await omgeving.engine.dispose()
+
+    klager_id, beklaagde_id = asyncio.run(werk())
+    with TestClient(create_app(omgeving=bouw_omgeving(settings, klok))) as c:
+        url = f"/api/zaken/{z['nummer']}/documenten"
+        k = tekst(c.get(f"{url}/{klager_id}", headers=secretaris).content)
+        b = tekst(c.get(f"{url}/{beklaagde_id}", headers=secretaris).content)
+    assert (
+        "Geachte K. Lager," in k and "als klager uitgenodigd" in k and "27 maart 2026 om 10:00" in k
+    )
+    assert "V. Trouwen" in k and "A. Dvocaat" not in k
+    assert "Geachte B. Klaagde," in b and "als beklaagde" in b
+    assert "A. Dvocaat" in b and "V. Trouwen" not in b
