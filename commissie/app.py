@@ -17,6 +17,7 @@ from sqlalchemy import text
 from commissie.accounts.middleware import OPEN_PADEN, AuthMiddleware
 from commissie.api import deps
 from commissie.api.accounts import ik, login, logout
+from commissie.api.adviezen import AdviezenController
 from commissie.api.foutafhandeling import FOUTAFHANDELING
 from commissie.api.leden import LedenController
 from commissie.api.panel import PanelController, belasting_route
@@ -72,6 +73,7 @@ def create_app(
             logout,
             ik,
             ZakenController,
+            AdviezenController,
             termijnen,
             commissies,
             PanelController,

@@ -68,6 +68,8 @@ class Settings:
     @property
     def postmap(self) -> Path:
         return self.data_dir / "post"
+    # Also make a PDF of every generated document (LibreOffice); COMMISSIE_PDF=0 skips it.
+    pdf: bool = False
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -112,7 +114,9 @@ class Settings:
                 "COMMISSIE_GEHEIM",
                 "verwacht minstens 32 tekens (bijv. openssl rand -hex 32)",
             )
+        pdf = env.get("COMMISSIE_PDF", "1").strip().lower() not in {"0", "false", "nee"}
         return cls(
+            pdf=pdf,
             data_dir=data_dir,
             database_url=database_url,
             regios_dir=regios_dir,

@@ -16,6 +16,8 @@ from tests.conftest import Klok, zaak_body
 
 Hdr = dict[str, str]
 LOCATIE = "Hoofdbureau Zwolle, zaal De IJssel"
+# A hearing room per committee (regios/*.toml), chosen by the case number's prefix.
+LOCATIES = {"TI": LOCATIE, "GL": "Hoofdbureau Arnhem, zaal Rijn"}
 
 
 def _ok(r: Any, status: int = 200) -> dict[str, Any]:
@@ -58,7 +60,8 @@ def lokaal_begin(dag: date, uur: int = 10) -> str:
 def plan(
     client: TestClient[Any], hdr: Hdr, nummer: str, begin: str, **extra: Any
 ) -> dict[str, Any]:
-    body = {"begin": begin, "duur_minuten": 120, "locatie": LOCATIE, **extra}
+    locatie = LOCATIES.get(nummer.split("-")[0], LOCATIE)
+    body = {"begin": begin, "duur_minuten": 120, "locatie": locatie, **extra}
     return _ok(client.post(f"/api/zaken/{nummer}/zittingen", json=body, headers=hdr), 201)
 
 

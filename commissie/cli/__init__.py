@@ -13,6 +13,7 @@ from commissie.cli.hulp import draai
 from commissie.cli.leden import lid
 from commissie.cli.panel import belasting, panel, simulatie
 from commissie.cli.post import post
+from commissie.cli.sjablonen import sjablonen
 from commissie.cli.zaken import termijnen, zaak
 from commissie.cli.zittingen import zittingen
 from commissie.config import Settings
@@ -181,6 +182,7 @@ cli.add_command(zaak)
 cli.add_command(termijnen)
 cli.add_command(post)
 cli.add_command(zittingen)
+cli.add_command(sjablonen)
 
 
 def main() -> None:

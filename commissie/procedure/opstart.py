@@ -13,6 +13,7 @@ from commissie.tijd import Klok, systeemklok
 def importeer_modellen() -> None:
     """Import every models module so Base.metadata is complete (Alembic, the first query)."""
     from commissie.accounts import models as _a  # noqa: F401
+    from commissie.adviezen import models as _adv  # noqa: F401
     from commissie.leden import models as _l  # noqa: F401
     from commissie.panel import models as _p  # noqa: F401
     from commissie.zaken import models as _z  # noqa: F401
@@ -22,6 +23,7 @@ def importeer_modellen() -> None:
 
 def abonnementen() -> Bus:
     """Who hears which event: the one place where a step's consequences are wired."""
+    from commissie.adviezen import tijdlijn as advies_tijdlijn
     from commissie.panel import tijdlijn as panel_tijdlijn
     from commissie.zaken import tijdlijn as zaak_tijdlijn
     from commissie.zittingen import tijdlijn as zitting_tijdlijn
@@ -31,6 +33,7 @@ def abonnementen() -> Bus:
         zaak_tijdlijn.ABONNEMENTEN,
         panel_tijdlijn.ABONNEMENTEN,
         zitting_tijdlijn.ABONNEMENTEN,
+        advies_tijdlijn.ABONNEMENTEN,
     ]
     for bron in bronnen:
         for soort, abonnees in bron.items():

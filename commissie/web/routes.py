@@ -14,6 +14,7 @@ from litestar.template.config import TemplateConfig
 from commissie.accounts import service as accounts
 from commissie.accounts.middleware import SESSIE_COOKIE
 from commissie.accounts.rollen import Rol
+from commissie.adviezen.weergave import advies_pagina
 from commissie.api.accounts import sessie_cookie
 from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.config import Settings
@@ -125,7 +126,10 @@ async def zaak_pagina(
 ) -> Template:
     zaak = await haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu)
     uit = await zaakweergave.zaak_weergave(session=db_session, actor=actor, zaak=zaak, nu=nu)
-    return Template("zaak.html", context={"actor": actor, "zaak": uit, "vandaag": vandaag(nu)})
+    advies = await advies_pagina(session=db_session, actor=actor, zaak=zaak)
+    return Template(
+        "zaak.html", context={"actor": actor, "zaak": uit, "vandaag": vandaag(nu), **advies}
+    )
 
 
 web_routes = [login_pagina, login_formulier, uitloggen, overzicht_pagina, zaak_pagina]
