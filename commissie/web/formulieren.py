@@ -7,6 +7,7 @@ A page that shows errors instead of raising must roll back what the step already
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any, TypeVar
 
@@ -15,7 +16,7 @@ from litestar import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.api.foutafhandeling import vertaal_validatiefout
-from commissie.fouten import DomeinFout, OngeldigeInvoer
+from commissie.fouten import DomeinFout, GeenToegang, NietGevonden, OngeldigeInvoer
 
 T = TypeVar("T")
 Fouten = dict[str, str]
@@ -83,3 +84,24 @@ def verplicht(formulier: dict[str, list[str]], velden: dict[str, str]) -> Fouten
 async def herstel(session: AsyncSession) -> None:
     """Undo what a refused step flushed before the page with its errors is shown."""
     await session.rollback()
+
+
+async def probeer(
+    session: AsyncSession, stap: Callable[[], Awaitable[Any]], voorvoegsel: str = ""
+) -> tuple[Fouten, int] | None:
+    """Run a step; on a refusal roll back and return its errors per field (ids prefixed with
+    `voorvoegsel-`) and the status. Not found and forbidden still raise: those are pages."""
+    try:
+        await stap()
+    except (NietGevonden, GeenToegang):
+        raise
+    except (DomeinFout, msgspec.ValidationError) as exc:
+        await herstel(session)
+        fouten = fout_van(exc)
+        if voorvoegsel:
+            fouten = {
+                (voorvoegsel if k == "formulier" else f"{voorvoegsel}-{k}"): v
+                for k, v in fouten.items()
+            }
+        return fouten, exc.status_code if isinstance(exc, DomeinFout) else 400
+    return None

@@ -20,6 +20,7 @@ from commissie.config import Settings
 from commissie.fouten import TeVaak
 from commissie.procedure import overzichten
 from commissie.tijd import vandaag
+from commissie.web.leden import leden_routes
 from commissie.web.mijn import mijn_routes
 from commissie.web.registratie import registratie_routes
 from commissie.web.sjablonen import richt_sjablonen_in
@@ -135,4 +136,5 @@ web_routes = [
     *zaakactie_routes,
     *termijnen_routes,
     *mijn_routes,
+    *leden_routes,
 ]
