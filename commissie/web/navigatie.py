@@ -39,7 +39,7 @@ NAVIGATIE: tuple[Menupunt, ...] = (
     _punt("Zaken", "/zaken", Rol.SECRETARIS),
     _punt("Klacht registreren", "/zaken/nieuw", Rol.SECRETARIS),
     _punt("Leden", "/leden", Rol.SECRETARIS, Rol.BEHEERDER),
-    _punt("Belasting", "/belasting", Rol.SECRETARIS),
+    _punt("Belasting", "/belasting", Rol.SECRETARIS, Rol.BEHEERDER),
     _punt("Mijn zaken", "/mijn/zaken", Rol.LID),
     _punt("Mijn zittingen", "/mijn/zittingen", Rol.LID),
     _punt("Adviezen", "/adviezen", Rol.KORPSLEIDING),

@@ -20,6 +20,7 @@ from commissie.config import Settings
 from commissie.fouten import TeVaak
 from commissie.procedure import overzichten
 from commissie.tijd import vandaag
+from commissie.web.belasting import belasting_routes
 from commissie.web.leden import leden_routes
 from commissie.web.mijn import mijn_routes
 from commissie.web.registratie import registratie_routes
@@ -137,4 +138,5 @@ web_routes = [
     *termijnen_routes,
     *mijn_routes,
     *leden_routes,
+    *belasting_routes,
 ]

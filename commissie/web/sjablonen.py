@@ -72,6 +72,7 @@ def richt_sjablonen_in(engine: JinjaTemplateEngine) -> None:
     env.filters["datum"] = opmaak.datum
     env.filters["tijdstip"] = opmaak.tijdstip
     env.filters["datums_nl"] = opmaak.datums_nl
+    env.filters["getal"] = opmaak.getal
     env.filters["korps"] = _korps
     env.filters["termijnstand"] = _termijnstand
     env.globals["menu"] = _menu
