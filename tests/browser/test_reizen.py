@@ -166,3 +166,42 @@ def test_termijnen(pagina: Pagina, live_server: LiveServer) -> None:
     schermafdruk(page, "termijnen")
     geen_horizontaal_scrollen(page)
     controleer_toegankelijkheid(page)
+
+
+def test_leden_en_afwezigheid(pagina: Pagina, live_server: LiveServer) -> None:
+    page = pagina("secretaris")
+    page.goto("/leden")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Leden van ")
+    controleer_toegankelijkheid(page)
+    geen_horizontaal_scrollen(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.get_by_role("button", name="Lid toevoegen").click()
+    assert "Veld 'naam'" in page.locator("#nieuw-naam-fout").inner_text()
+    controleer_toegankelijkheid(page)
+    page.get_by_label("Naam", exact=True).fill("Nina Nieuw")
+    page.get_by_label("Korps", exact=True).select_option(index=1)
+    page.get_by_label("Kan voorzitten").check()
+    page.get_by_role("button", name="Lid toevoegen").click()
+    page.wait_for_url(re.compile(r"gedaan=toegevoegd$"))
+    schermafdruk(page, "leden")
+    page.get_by_role("link", name="Nina Nieuw").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Nina Nieuw"
+    controleer_toegankelijkheid(page)
+    page.get_by_label("Van", exact=True).fill("2026-04-01")
+    page.get_by_label("Tot en met").fill("2026-04-10")
+    page.get_by_label("Soort", exact=True).select_option("vakantie")
+    page.get_by_role("button", name="Afwezigheid vastleggen").click()
+    page.wait_for_url(re.compile(r"gedaan=afwezigheid$"))
+    assert page.get_by_role("status").inner_text() == "De afwezigheid is vastgelegd."
+
+
+def test_belasting(pagina: Pagina, live_server: LiveServer) -> None:
+    page = pagina("secretaris")
+    page.goto("/belasting")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Belasting van ")
+    assert page.get_by_role("img", name=re.compile("Aandeel zetels per korps")).is_visible()
+    assert page.locator('main td[data-label="Lid"]').count() >= 1
+    controleer_toegankelijkheid(page)
+    schermafdruk(page, "belasting")
+    geen_horizontaal_scrollen(page)
+    controleer_toegankelijkheid(page)
