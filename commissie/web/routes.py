@@ -20,6 +20,7 @@ from commissie.config import Settings
 from commissie.fouten import TeVaak
 from commissie.procedure import overzichten
 from commissie.tijd import vandaag
+from commissie.web.beheer import beheer_routes
 from commissie.web.belasting import belasting_routes
 from commissie.web.leden import leden_routes
 from commissie.web.mijn import mijn_routes
@@ -139,4 +140,5 @@ web_routes = [
     *mijn_routes,
     *leden_routes,
     *belasting_routes,
+    *beheer_routes,
 ]
