@@ -205,3 +205,20 @@ def test_belasting(pagina: Pagina, live_server: LiveServer) -> None:
     schermafdruk(page, "belasting")
     geen_horizontaal_scrollen(page)
     controleer_toegankelijkheid(page)
+
+
+def test_beheer(pagina: Pagina, live_server: LiveServer) -> None:
+    page = pagina("beheerder")
+    page.goto("/beheer")
+    assert page.get_by_role("heading", level=1).inner_text() == "Beheer"
+    controleer_toegankelijkheid(page)
+    page.get_by_label("Gebruikersnaam").fill("nieuwe.secretaris")
+    page.get_by_label("Rol").select_option("secretaris")
+    page.get_by_label("Commissie", exact=True).select_option(index=1)
+    page.get_by_role("button", name="Account aanmaken").click()
+    assert "Account nieuwe.secretaris is aangemaakt." in page.get_by_role("status").inner_text()
+    assert page.locator("code.geheim").inner_text()
+    controleer_toegankelijkheid(page)
+    page.goto("/beheer")
+    schermafdruk(page, "beheer")
+    geen_horizontaal_scrollen(page)
