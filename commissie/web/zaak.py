@@ -24,7 +24,15 @@ from commissie.tijd import vandaag
 from commissie.web.formulieren import Fouten
 from commissie.zaken.models import Zaak
 from commissie.zaken.rechten import mag_behandelen
-from commissie.zaken.regels import AFGEROND, PANEL_WIJZIGBAAR, VERDAGING_MOGELIJK, Status
+from commissie.zaken.regels import (
+    AFGEROND,
+    EIGEN_STAP,
+    LABEL,
+    PANEL_WIJZIGBAAR,
+    VERDAGING_MOGELIJK,
+    Status,
+    toegestaan,
+)
 
 # Awb 9:8 lid 1: the grounds on which the committee need not handle a complaint.
 GRONDEN_9_8 = [
@@ -46,6 +54,7 @@ MELDINGEN = {
     "wraking": "De beslissing op de wraking is vastgelegd.",
     "ziektevervanging": "Het zieke lid is vervangen.",
     "handmatig": "De aanwijzing is vastgelegd.",
+    "status": "De status is gewijzigd.",
 }
 
 
@@ -57,10 +66,18 @@ class Acties:
     ontvankelijkheid: bool
     verdaging: bool
     panel: bool
+    # The next statuses the generic step may set (those with a step of their own excluded).
+    statussen: tuple[Status, ...] = ()
 
     @property
     def enige(self) -> bool:
-        return self.ontvangstbevestiging or self.ontvankelijkheid or self.verdaging or self.panel
+        return (
+            self.ontvangstbevestiging
+            or self.ontvankelijkheid
+            or self.verdaging
+            or self.panel
+            or bool(self.statussen)
+        )
 
 
 def acties_voor(actor: Actor, zaak: Zaak) -> Acties:
@@ -72,6 +89,7 @@ def acties_voor(actor: Actor, zaak: Zaak) -> Acties:
         ontvankelijkheid=status is Status.ONTVANGEN,
         verdaging=status in VERDAGING_MOGELIJK,
         panel=status in PANEL_WIJZIGBAAR,
+        statussen=tuple(s for s in toegestaan(status) if s not in EIGEN_STAP),
     )
 
 
@@ -107,6 +125,7 @@ async def zaak_context(
         "zetels": zetels,
         "leden": leden,
         "gronden": GRONDEN_9_8,
+        "statuskeuze": [(s.value, LABEL[s]) for s in acties.statussen],
         "fouten": fouten or {},
         "f_waarden": waarden or {},
         "melding": melding,

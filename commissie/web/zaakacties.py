@@ -153,6 +153,27 @@ async def verdaging(
     return await _voer_uit(request, db_session, actor, nu, nummer, "verdaging", stap)
 
 
+@post("/zaken/{nummer:str}/status", guards=_SECRETARIS, include_in_schema=False)
+async def status(
+    nummer: FromPath[str],
+    request: Request[Any, Any, Any],
+    db_session: DbSession,
+    actor: HuidigeActor,
+    nu: Nu,
+) -> Response[Any]:
+    async def stap(zaak: Zaak, veld: Callable[[str], str]) -> None:
+        await stappen.wijzig_status(
+            session=db_session,
+            actor=actor,
+            zaak=zaak,
+            naar=_verplicht(veld("status"), "status"),
+            toelichting=veld("toelichting"),
+            nu=nu,
+        )
+
+    return await _voer_uit(request, db_session, actor, nu, nummer, "status", stap)
+
+
 def _panelstap(
     soort: str, schema: type[Any], velden: tuple[str, ...], uitvoeren: Callable[..., Awaitable[Any]]
 ) -> Any:
@@ -192,6 +213,7 @@ zaakactie_routes = [
     ontvangstbevestiging,
     ontvankelijkheid,
     verdaging,
+    status,
     _panelstap("verschoning", VerschoningIn, ("lid", "reden"), panel.verschoning),
     _panelstap(
         "wraking",

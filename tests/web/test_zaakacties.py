@@ -62,6 +62,7 @@ def test_acties_naar_status(
         "ontvangstbevestiging",
         "ontvankelijkheid",
         "verdaging",
+        "status",
         "panel/verschoning",
         "panel/ziektevervanging",
         "panel/wraking",
@@ -225,3 +226,29 @@ def test_termijnen_gefilterd_met_tellingen(
     assert f">{zaak['nummer']}</a>" in ij and f">{tweede['nummer']}</a>" not in ij
     tellingen = dict(re.findall(r'data-stand="([a-z-]+)">(\d+)<', ij))
     assert tellingen == {"te-laat": "0", "binnenkort": "0", "op-schema": "1"}
+
+
+def test_status_wijzigen_alleen_naar_wat_nu_mag(
+    client: Client, secretaris: dict[str, str], zaak: dict[str, Any]
+) -> None:
+    nummer = zaak["nummer"]
+    html = client.get(f"/zaken/{nummer}", headers=HTML).text
+    keuze = re.search(r'<select id="status-status".*?</select>', html, re.S)
+    assert keuze is not None
+    # Admissibility has its own step with date and grounds: not offered here.
+    assert re.findall(r'<option value="([a-z_]+)"', keuze.group(0)) == ["ingetrokken", "opgelost"]
+    zonder = _post(client, nummer, "status", **{"status-status": "ingetrokken"})
+    assert zonder.status_code == 400
+    assert fout_bij(zonder.text, "status-toelichting").startswith("Fout: Veld 'toelichting'")
+    assert _api(client, secretaris, nummer)["status"] == "ontvangen"
+    eigen = _post(client, nummer, "status", **{"status-status": "ontvankelijk"})
+    assert eigen.status_code == 409  # its own step, as the API says
+    assert (
+        _post(
+            client, nummer, "ontvankelijkheid", **{"ontvankelijkheid-ontvankelijk": "ja"}
+        ).status_code
+        == 303
+    )
+    r = _post(client, nummer, "status", **{"status-status": "verweer"})
+    assert r.status_code == 303 and r.headers["location"] == f"/zaken/{nummer}?gedaan=status"
+    assert _api(client, secretaris, nummer)["status"] == "verweer"
