@@ -252,3 +252,77 @@ def test_status_wijzigen_alleen_naar_wat_nu_mag(
     r = _post(client, nummer, "status", **{"status-status": "verweer"})
     assert r.status_code == 303 and r.headers["location"] == f"/zaken/{nummer}?gedaan=status"
     assert _api(client, secretaris, nummer)["status"] == "verweer"
+
+
+def test_wraking_verschoning_en_handmatig(
+    client: Client, secretaris: dict[str, str], zaak: dict[str, Any], leden: dict[str, int]
+) -> None:
+    nummer = zaak["nummer"]
+    zetels = {z["naam"]: z["rol"] for z in zaak["panel"]}
+    gewraakt, verschoond = [n for n, rol in zetels.items() if rol == "lid"][:2]
+    wraking = {
+        "wraking-lid": str(leden[gewraakt]),
+        "wraking-ingediend_door": "klager",
+        "wraking-reden": "Kent de beklaagde.",
+        "wraking-ingediend_op": "2026-02-25",
+        "wraking-beslissing": "toegewezen",
+    }
+    zonder = _post(client, nummer, "panel/wraking", **wraking)
+    assert zonder.status_code == 400  # the decision needs its explanation
+    assert fout_bij(zonder.text, "wraking-toelichting").startswith("Fout: Veld 'toelichting'")
+    te_vroeg = _post(
+        client,
+        nummer,
+        "panel/wraking",
+        **{
+            **wraking,
+            "wraking-toelichting": "Schijn van partijdigheid.",
+            "wraking-ingediend_op": "2026-01-01",
+        },
+    )
+    assert te_vroeg.status_code == 400
+    assert "vóór de ontvangst" in fout_bij(te_vroeg.text, "wraking-ingediend_op")
+    assert {z["naam"] for z in _api(client, secretaris, nummer)["panel"]} == set(zetels)
+    r = _post(
+        client,
+        nummer,
+        "panel/wraking",
+        **{**wraking, "wraking-toelichting": "Schijn van partijdigheid."},
+    )
+    assert r.status_code == 303
+    assert gewraakt not in {z["naam"] for z in _api(client, secretaris, nummer)["panel"]}
+
+    r = _post(
+        client,
+        nummer,
+        "panel/verschoning",
+        **{
+            "verschoning-lid": str(leden[verschoond]),
+            "verschoning-reden": "Familie van de klager.",
+        },
+    )
+    assert r.status_code == 303
+    panel = {z["naam"] for z in _api(client, secretaris, nummer)["panel"]}
+    assert verschoond not in panel
+
+    zittend = sorted(panel)[0]
+    onbekend = _post(
+        client,
+        nummer,
+        "panel/handmatig",
+        **{"handmatig-nieuw_lid": "999999", "handmatig-reden": "Deskundigheid."},
+    )
+    assert onbekend.status_code == 400
+    assert "geen lid van commissie TI" in fout_bij(onbekend.text, "handmatig-nieuw_lid")
+    al = _post(
+        client,
+        nummer,
+        "panel/handmatig",
+        **{
+            "handmatig-lid": str(leden[sorted(panel)[1]]),
+            "handmatig-nieuw_lid": str(leden[zittend]),
+            "handmatig-reden": "Deskundigheid.",
+        },
+    )
+    assert al.status_code == 409
+    assert f"{zittend} zit al in het panel van {nummer}." in al.text
