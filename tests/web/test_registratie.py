@@ -141,6 +141,10 @@ def test_beklaagde_toevoegen_zonder_javascript(
     assert 'id="beklaagden-1-naam"' in r.text and 'id="beklaagden-2-naam"' not in r.text
     assert 'value="B. Klaagde"' in r.text
     assert aantal_zaken(ingelogd, secretaris) == 0  # adding a row saves nothing
+    datum = ingelogd.post("/zaken/nieuw", data=formulier(ingelogd, actie="datum"))
+    assert datum.status_code == 200
+    assert 'id="gedraging_op-2"' in datum.text and 'id="gedraging_op-3"' in datum.text
+    assert 'id="gedraging_op-4"' not in datum.text  # two posted (one empty), one added
     tweede = formulier(ingelogd, **{"beklaagden-1-naam": "C. Collega", "beklaagden-1-korps": "TW"})
     r = ingelogd.post("/zaken/nieuw", data=tweede, follow_redirects=False)
     assert r.status_code == 303
