@@ -106,6 +106,13 @@ def test_schema_alleen_voor_wie_is_ingelogd(
     assert not re.search(r'(src|href)=["\']https?://', pagina.text)  # nothing from other hosts
     beschrijving = client.get("/schema/openapi.json").json()
     assert beschrijving["info"]["title"].startswith("Zaaksysteem klachtencommissie")
+    titels = {
+        (m, p): o["summary"] for p, ops in beschrijving["paths"].items() for m, o in ops.items()
+    }
+    assert titels[("post", "/api/login")] == "Inloggen"
+    assert titels[("get", "/health")] == "Werkt de app"
+    # Dutch titles: none of the words the framework would derive from English names.
+    assert not {"Health", "Login", "Logout"} & set(titels.values())
 
 
 def test_statische_bestanden_open_en_lang_te_cachen(client: TestClient[Any]) -> None:
