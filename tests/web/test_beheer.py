@@ -29,6 +29,11 @@ def test_commissies_en_korpsen_uit_regios(client: Client, gebruikers: Gebruikers
         for k in c.korpsen.values():
             assert f'<td data-label="Korps">{k.naam} ({k.code})</td>' in html
     assert '<td data-label="Gebruikersnaam">beheer</td>' in html
+    gebruikers.maak("sec.ti", Rol.SECRETARIS)
+    ti = REGIOS.commissie("TI")
+    assert ti is not None
+    html = client.get("/beheer", headers=HTML).text
+    assert f'<td data-label="Commissie">{ti.naam}</td>' in html  # by name, not code
 
 
 def test_account_aanmaken_en_token(client: Client, gebruikers: Gebruikers) -> None:
