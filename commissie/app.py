@@ -37,7 +37,7 @@ from commissie.zittingen.verzender import bezorg_doorlopend
 log = logging.getLogger("commissie")
 
 
-@get("/health", exclude_from_auth=True, tags=["beheer"])
+@get("/health", exclude_from_auth=True, tags=["beheer"], summary="Werkt de app")
 async def health(request: Request) -> dict[str, str]:
     async with request.app.state.omgeving.engine.connect() as conn:
         await conn.execute(text("SELECT 1"))

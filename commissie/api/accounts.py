@@ -44,7 +44,7 @@ def sessie_cookie(omgeving: Omgeving, waarde: str, max_age: int) -> Cookie:
     )
 
 
-@post("/api/login", exclude_from_auth=True, status_code=200)
+@post("/api/login", exclude_from_auth=True, status_code=200, summary="Inloggen")
 async def login(
     data: JSONBody[LoginIn], db_session: DbSession, omgeving: HuidigeOmgeving
 ) -> Response[Any]:
@@ -68,7 +68,7 @@ async def login(
     )
 
 
-@post("/api/logout", status_code=200)
+@post("/api/logout", status_code=200, summary="Uitloggen")
 async def logout(
     request: Request, db_session: DbSession, omgeving: HuidigeOmgeving
 ) -> Response[dict[str, str]]:
@@ -78,6 +78,6 @@ async def logout(
     return Response({"detail": "Uitgelogd."}, cookies=[sessie_cookie(omgeving, "", 0)])
 
 
-@get("/api/ik")
+@get("/api/ik", summary="Wie ben ik")
 async def ik(actor: HuidigeActor) -> IkUit:
     return ik_uit(actor)

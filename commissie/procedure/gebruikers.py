@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts import service as accounts
@@ -42,3 +43,8 @@ async def maak_gebruiker(
         lid_id=lid_id,
         nu=nu,
     )
+
+
+async def lijst_gebruikers(*, session: AsyncSession) -> list[Gebruiker]:
+    """Every account, by name (the administrator's overview)."""
+    return list(await session.scalars(select(Gebruiker).order_by(Gebruiker.gebruikersnaam)))

@@ -130,3 +130,15 @@ async def open_termijnen(
             )
         )
     return uit
+
+
+async def mijn_zetels(*, session: AsyncSession, actor: Actor) -> dict[str, str]:
+    """A member's seat per case: case number -> 'voorzitter' | 'lid' (active seats only)."""
+    if actor.lid_id is None:
+        return {}
+    rijen = await session.execute(
+        select(Zaak.nummer, Panelzetel.rol)
+        .join(Zaak, Zaak.id == Panelzetel.zaak_id)
+        .where(Panelzetel.lid_id == actor.lid_id, Panelzetel.actief)
+    )
+    return {nummer: rol for nummer, rol in rijen.all()}

@@ -40,6 +40,13 @@ def datums_nl(tekst: str | None) -> str:
     return _ISO_DATUM.sub(vervang, tekst or "")
 
 
+def getal(x: float, teken: bool = False) -> str:
+    """One decimal with a Dutch comma: 12,5 (with `teken`: +1,5 / -0,3 / 0,0)."""
+    tekst = f"{x:+.1f}" if teken else f"{x:.1f}"
+    tekst = tekst.replace(".", ",")
+    return "0,0" if tekst in ("+0,0", "-0,0") else tekst
+
+
 def korpsnaam(regios: Regios, code: str | None) -> str:
     """The corps' name from the loaded regios; an unknown code is shown as it is."""
     if not code:

@@ -6,7 +6,7 @@ from typing import Any
 
 import msgspec
 from litestar import Request, Response, get, post
-from litestar.params import FromPath, URLEncodedBody
+from litestar.params import URLEncodedBody
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.response import Redirect, Template
 from litestar.template.config import TemplateConfig
@@ -14,15 +14,21 @@ from litestar.template.config import TemplateConfig
 from commissie.accounts import service as accounts
 from commissie.accounts.middleware import SESSIE_COOKIE
 from commissie.accounts.rollen import Rol
-from commissie.adviezen.weergave import advies_pagina
 from commissie.api.accounts import sessie_cookie
 from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.config import Settings
 from commissie.fouten import TeVaak
-from commissie.panel.toegang import haal_zaak
-from commissie.procedure import overzichten, zaakweergave
+from commissie.procedure import overzichten
 from commissie.tijd import vandaag
+from commissie.web.beheer import beheer_routes
+from commissie.web.belasting import belasting_routes
+from commissie.web.leden import leden_routes
+from commissie.web.mijn import mijn_routes
+from commissie.web.registratie import registratie_routes
 from commissie.web.sjablonen import richt_sjablonen_in
+from commissie.web.termijnen import termijnen_routes
+from commissie.web.zaak import zaak_pagina
+from commissie.web.zaakacties import zaakactie_routes
 from commissie.zaken.regels import LABEL, Status
 from commissie.zaken.schemas import CATEGORIE_LABEL, Categorie
 from commissie.zittingen.overzicht import komende_zittingen
@@ -103,8 +109,13 @@ async def overzicht_pagina(
     db_session: DbSession, actor: HuidigeActor, omgeving: HuidigeOmgeving, nu: Nu
 ) -> Template:
     zaken = await overzichten.lijst_zaken(session=db_session, actor=actor, limiet=200)
-    termijnen = await overzichten.open_termijnen(
-        session=db_session, actor=actor, nu=nu, regios=omgeving.regios, limiet=100
+    # Deadlines are the secretariat's work; a member's start page shows none of them.
+    termijnen = (
+        await overzichten.open_termijnen(
+            session=db_session, actor=actor, nu=nu, regios=omgeving.regios, limiet=100
+        )
+        if actor.rol is Rol.SECRETARIS
+        else []
     )
     zittingen = await komende_zittingen(session=db_session, nu=nu, actor=actor, limiet=50)
     return Template(
@@ -120,16 +131,17 @@ async def overzicht_pagina(
     )
 
 
-@get("/zaken/{nummer:str}", include_in_schema=False)
-async def zaak_pagina(
-    nummer: FromPath[str], db_session: DbSession, actor: HuidigeActor, nu: Nu
-) -> Template:
-    zaak = await haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu)
-    uit = await zaakweergave.zaak_weergave(session=db_session, actor=actor, zaak=zaak, nu=nu)
-    advies = await advies_pagina(session=db_session, actor=actor, zaak=zaak)
-    return Template(
-        "zaak.html", context={"actor": actor, "zaak": uit, "vandaag": vandaag(nu), **advies}
-    )
-
-
-web_routes = [login_pagina, login_formulier, uitloggen, overzicht_pagina, zaak_pagina]
+web_routes = [
+    login_pagina,
+    login_formulier,
+    uitloggen,
+    overzicht_pagina,
+    zaak_pagina,
+    *registratie_routes,
+    *zaakactie_routes,
+    *termijnen_routes,
+    *mijn_routes,
+    *leden_routes,
+    *belasting_routes,
+    *beheer_routes,
+]

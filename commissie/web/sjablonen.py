@@ -43,6 +43,12 @@ def _korps(context: Mapping[str, Any], code: str | None) -> str:
 
 
 @pass_context
+def _commissie(context: Mapping[str, Any], code: str | None) -> str:
+    """The committee's name; empty for no committee."""
+    return opmaak.commissienaam(_omgeving(context).regios, code) if code else ""
+
+
+@pass_context
 def _termijnstand(
     context: Mapping[str, Any], einddatum: date, vandaag: date
 ) -> opmaak.Termijnstand:
@@ -72,7 +78,9 @@ def richt_sjablonen_in(engine: JinjaTemplateEngine) -> None:
     env.filters["datum"] = opmaak.datum
     env.filters["tijdstip"] = opmaak.tijdstip
     env.filters["datums_nl"] = opmaak.datums_nl
+    env.filters["getal"] = opmaak.getal
     env.filters["korps"] = _korps
+    env.filters["commissie"] = _commissie
     env.filters["termijnstand"] = _termijnstand
     env.globals["menu"] = _menu
     env.globals["statisch"] = statisch_url

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from typing import Any
 
@@ -32,3 +33,12 @@ def log_in_via_pagina(
         "_csrf_token": formulier_token(client),
     }
     return client.post("/login", data=data, **kwargs)
+
+
+def fout_bij(html: str, veld_id: str) -> str:
+    """The error message rendered next to the control with this id, as text."""
+    m = re.search(
+        rf'<span class="foutmelding" id="{re.escape(veld_id)}-fout">(.*?)</span>\s*<', html
+    )
+    assert m, f"geen foutmelding bij {veld_id}"
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", m.group(1)))

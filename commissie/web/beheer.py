@@ -1,0 +1,123 @@
+"""Beheer (administrator): the committees and corps as configured in regios/, the accounts,
+a new account with a generated password, a bearer token for scripts. Both secrets are shown
+once, on the answer page, and never stored in plain text."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from litestar import Request, Response, get, post
+from litestar.response import Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from commissie.accounts import service as accounts
+from commissie.accounts.middleware import vereis_rol
+from commissie.accounts.rollen import Rol
+from commissie.api.deps import DbSession, HuidigeOmgeving, Nu
+from commissie.fouten import OngeldigeInvoer
+from commissie.procedure import gebruikers
+from commissie.regios import Regios
+from commissie.web import formulieren as fm
+
+_BEHEERDER = [vereis_rol(Rol.BEHEERDER)]
+ROLLEN = [(r.value, r.value) for r in Rol]
+
+
+async def _pagina(
+    session: AsyncSession,
+    regios: Regios,
+    fouten: fm.Fouten | None = None,
+    waarden: dict[str, list[str]] | None = None,
+    geheim: dict[str, str] | None = None,
+    status: int = 200,
+) -> Template:
+    return Template(
+        "beheer.html",
+        context={
+            "commissies": sorted(regios.commissies.values(), key=lambda c: c.code),
+            "gebruikers": await gebruikers.lijst_gebruikers(session=session),
+            "rollen": ROLLEN,
+            "commissiekeuze": sorted((c.code, c.naam) for c in regios.commissies.values()),
+            "korpskeuze": sorted(
+                (k.code, k.naam) for c in regios.commissies.values() for k in c.korpsen.values()
+            ),
+            "fouten": fouten or {},
+            "f_waarden": waarden or {},
+            "geheim": geheim,
+        },
+        status_code=status,
+        # A page with a password or token must not stay in any cache.
+        headers={"Cache-Control": "no-store"} if geheim else None,
+    )
+
+
+@get("/beheer", guards=_BEHEERDER, include_in_schema=False)
+async def beheer_pagina(db_session: DbSession, omgeving: HuidigeOmgeving) -> Template:
+    return await _pagina(db_session, omgeving.regios)
+
+
+@post("/beheer/gebruikers", guards=_BEHEERDER, include_in_schema=False, status_code=200)
+async def gebruiker_maken(
+    request: Request[Any, Any, Any], db_session: DbSession, omgeving: HuidigeOmgeving, nu: Nu
+) -> Response[Any]:
+    formulier = await fm.lees(request)
+    wachtwoord = secrets.token_urlsafe(12)
+    naam = fm.een(formulier, "account-gebruikersnaam")
+
+    async def stap() -> None:
+        if not naam:
+            raise OngeldigeInvoer(
+                "Veld 'gebruikersnaam': mag niet leeg zijn.", veld="gebruikersnaam"
+            )
+        if len(naam) > 80:
+            raise OngeldigeInvoer(
+                "Veld 'gebruikersnaam': is te lang (hoogstens 80 tekens).", veld="gebruikersnaam"
+            )
+        rol, commissie, korps = accounts.valideer_rolgegevens(
+            rol=fm.een(formulier, "account-rol"),
+            commissie=fm.of_none(fm.een(formulier, "account-commissie")),
+            korps=fm.of_none(fm.een(formulier, "account-korps")),
+            regios=omgeving.regios,
+        )
+        lid = fm.een(formulier, "account-lid")
+        if lid and not (lid.isdigit() and len(lid) <= 9):
+            raise OngeldigeInvoer("Veld 'lid': verwacht het nummer van een lid.", veld="lid")
+        await gebruikers.maak_gebruiker(
+            session=db_session,
+            gebruikersnaam=naam,
+            wachtwoord_hash=accounts.hash_wachtwoord(wachtwoord),
+            rol=rol,
+            commissie=commissie,
+            korps=korps,
+            lid_id=int(lid) if lid else None,
+            nu=nu,
+        )
+
+    fout = await fm.probeer(db_session, stap, "account")
+    if fout:
+        return await _pagina(db_session, omgeving.regios, fout[0], formulier, status=fout[1])
+    geheim = {"soort": "wachtwoord", "naam": naam, "waarde": wachtwoord}
+    return await _pagina(db_session, omgeving.regios, geheim=geheim, status=201)
+
+
+@post("/beheer/token", guards=_BEHEERDER, include_in_schema=False, status_code=200)
+async def token_maken(
+    request: Request[Any, Any, Any], db_session: DbSession, omgeving: HuidigeOmgeving, nu: Nu
+) -> Response[Any]:
+    formulier = await fm.lees(request)
+    naam = fm.een(formulier, "gebruikersnaam")
+    token = ""
+
+    async def stap() -> None:
+        nonlocal token
+        token = await accounts.maak_token(session=db_session, gebruikersnaam=naam, nu=nu)
+
+    fout = await fm.probeer(db_session, stap, "token")
+    if fout:
+        return await _pagina(db_session, omgeving.regios, fout[0], formulier, status=fout[1])
+    geheim = {"soort": "token", "naam": naam, "waarde": token}
+    return await _pagina(db_session, omgeving.regios, geheim=geheim, status=201)
+
+
+beheer_routes = [beheer_pagina, gebruiker_maken, token_maken]
