@@ -13,6 +13,7 @@ from tests.procedure_hulp import (
     LOCATIE,
     naar_ontvankelijk,
     naar_verweer,
+    naar_zitting_gehouden,
     registreer,
     wederhoor,
 )
@@ -374,3 +375,23 @@ def test_toegang(
     assert r.json()["detail"] == f"Zitting {zit['id']} bestaat niet of u heeft er geen toegang toe."
     r = client.patch("/api/zittingen/999999", json={"duur_minuten": 60}, headers=secretaris)
     assert r.status_code == 404
+
+
+def test_korpsleiding_ziet_zitting_zonder_verslag(
+    client: TestClient[Any], secretaris: Hdr, gebruikers: Gebruikers, klok: Klok
+) -> None:
+    nummer = registreer(client, secretaris)
+    naar_zitting_gehouden(client, secretaris, nummer, klok)
+    r = client.post(
+        f"/api/zaken/{nummer}/status", json={"status": "advies_uitgebracht"}, headers=secretaris
+    )
+    assert r.status_code == 200, r.text
+    kc = gebruikers.maak("kc.ij", Rol.KORPSLEIDING, korps="IJ")
+    z = client.get(f"/api/zaken/{nummer}", headers=kc).json()
+    [zit] = z["zittingen"]
+    assert zit["status"] == "gehouden" and zit["gehoord"]
+    assert (zit["verslag"], zit["bijstand"], zit["reden_afwijking"]) == (None, None, None)
+    assert all(h["gehoord"] for h in z["horen"])
+    assert not any(g["soort"] in ("zitting", "hoorverslag", "wederhoor") for g in z["tijdlijn"])
+    eigen = client.get(f"/api/zaken/{nummer}", headers=secretaris).json()
+    assert eigen["zittingen"][0]["verslag"] == "Beide partijen gehoord."
