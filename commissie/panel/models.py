@@ -16,6 +16,8 @@ class Panelzetel(Base):
     __table_args__ = (
         Index("ix_panelzetel_lid_actief", "lid_id", "actief"),
         Index("ix_panelzetel_zaak_actief", "zaak_id", "actief"),
+        # The load overview: a member's seats in a period.
+        Index("ix_panelzetel_lid_actief_aangewezen", "lid_id", "actief", "aangewezen_op"),
         # The database itself refuses a member seated twice or two chairs on one case.
         Index(
             "uq_panelzetel_zaak_lid_actief",
