@@ -69,16 +69,39 @@ def serve(host: str, port: int) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--niet-starten", is_flag=True, help="Alleen de demogegevens aanmaken.")
-def demo(host: str, port: int, niet_starten: bool) -> None:
+@click.option(
+    "--zaken",
+    "aantal",
+    default=0,
+    type=click.IntRange(0, 1_000_000),
+    help="Voeg zoveel gegenereerde zaken toe over alle commissies (belastingtests).",
+)
+def demo(host: str, port: int, niet_starten: bool, aantal: int) -> None:
     """Maak de demo aan (Twente-IJsselland), toon de logins en start de server."""
     from commissie.cli.demo import maak_demo
 
     logins = draai(lambda o: maak_demo(omgeving=o))
+    if aantal:
+        _massa(aantal)
     click.echo("Demo-logins (wachtwoorden zijn bij elke start nieuw):")
     for naam, rol, wachtwoord in logins:
         click.echo(f"  {naam:<16} {rol:<13} {wachtwoord}")
     if not niet_starten:
         _serve(host, port)
+
+
+def _massa(aantal: int) -> None:
+    from rich.progress import Progress
+
+    from commissie.cli.massa import vul
+
+    with Progress() as balk:
+        taak = balk.add_task("Zaken aanmaken", total=aantal)
+        verslag = draai(
+            lambda o: vul(omgeving=o, aantal=aantal, voortgang=lambda n: balk.advance(taak, n))
+        )
+    per = ", ".join(f"{c}: {n}" for c, n in sorted(verslag.per_commissie.items()))
+    click.echo(f"{verslag.zaken} zaken toegevoegd ({per}).")
 
 
 @cli.group()
