@@ -249,7 +249,9 @@ async def vul(
             voorzitter = stoel[(beurt[c.code] + zid) % len(stoel)]
             overigen = [lid for lid in alle if lid.id != voorzitter.id]
             beurt[c.code] += c.panel.grootte - 1
-            gekozen = [overigen[(beurt[c.code] + i) % len(overigen)] for i in range(c.panel.grootte - 1)]
+            gekozen = [
+                overigen[(beurt[c.code] + i) % len(overigen)] for i in range(c.panel.grootte - 1)
+            ]
             for rol, lid in [("voorzitter", voorzitter)] + [("lid", x) for x in gekozen]:
                 rijen["zetel"].append(
                     {
@@ -270,7 +272,9 @@ async def vul(
             tijdlijn = [("ontvangen", "Klacht ontvangen en geregistreerd", ontvangen)]
             tijdlijn.append(("panel", "Panel samengesteld", ontvangen))
             for i, stap in enumerate(stappen):
-                tijdlijn.append(("status", f"Status: {stap}", ontvangen + timedelta(days=7 * (i + 1))))
+                tijdlijn.append(
+                    ("status", f"Status: {stap}", ontvangen + timedelta(days=7 * (i + 1)))
+                )
             for soort, omschrijving, dag in tijdlijn:
                 rijen["gebeurtenis"].append(
                     {

@@ -39,9 +39,7 @@ def _volle_scan(plan: str, tabel: str) -> bool:
     return False
 
 
-def test_lijst_detail_en_termijnen_gebruiken_hun_indexen(
-    settings: Settings, klok: Klok
-) -> None:
+def test_lijst_detail_en_termijnen_gebruiken_hun_indexen(settings: Settings, klok: Klok) -> None:
     omgeving = bouw_omgeving(settings, klok)
 
     async def main() -> dict[str, list[str]]:
@@ -72,9 +70,7 @@ def test_lijst_detail_en_termijnen_gebruiken_hun_indexen(
                         await stap()
                     plannen[naam] = [await _plan(conn, st, p) for st, p in gezien]
                 with opname(omgeving.engine.sync_engine) as gezien:
-                    zaak = await haal_zaak(
-                        session=s, actor=SECRETARIS_TI, nummer=nummer, nu=klok()
-                    )
+                    zaak = await haal_zaak(session=s, actor=SECRETARIS_TI, nummer=nummer, nu=klok())
                     await zaakweergave.zaak_weergave(
                         session=s, actor=SECRETARIS_TI, zaak=zaak, nu=klok()
                     )
