@@ -77,6 +77,9 @@ def test_lijst_detail_en_termijnen_gebruiken_hun_indexen(settings: Settings, klo
                 plannen["detail"] = [
                     await _plan(conn, st, p) for st, p in gezien if st.lstrip().startswith("SELECT")
                 ]
+                plannen["signaal"] = [
+                    await _plan(conn, st, p) for st, p in gezien if "JOIN gedraging" in st
+                ]
                 await s.rollback()
             return plannen
         finally:
@@ -96,6 +99,12 @@ def test_lijst_detail_en_termijnen_gebruiken_hun_indexen(settings: Settings, klo
         plan = plannen[naam][0]
         assert not _volledige_sortering(plan), f"{naam}: sorteert alle rijen\n{plan}"
     assert "ix_termijn_status_einddatum" in plannen["termijnen"][0], plannen["termijnen"][0]
+    # 9:8: the accused found by corps and surname key together, not all accused of a corps.
+    [signaal] = plannen["signaal"]
+    if "SEARCH" in signaal:
+        assert "achternaam_sleutel=?" in signaal, signaal
+    else:
+        assert "achternaam_sleutel" in signaal and "Index" in signaal, signaal
     # The case by its number: the unique index (named by SQLite itself).
     assert "nummer" in plannen["detail"][0] and "Seq Scan" not in plannen["detail"][0]
     assert "INDEX" in plannen["detail"][0].upper(), plannen["detail"][0]
