@@ -22,8 +22,8 @@ from commissie.zaken.schemas import (
     KorpsUit,
     OntvangstbevestigingIn,
     OntvankelijkheidIn,
-    OpenTermijn,
     StatusIn,
+    TermijnLijst,
     VerdagingIn,
     ZaakIn,
     ZaakLijst,
@@ -172,10 +172,15 @@ class ZakenController(Controller):
 
 @get("/api/termijnen", tags=["zaken"], summary="Open termijnen, verlopen eerst")
 async def termijnen(
-    db_session: DbSession, actor: HuidigeActor, omgeving: HuidigeOmgeving, nu: Nu
-) -> list[OpenTermijn]:
-    return await overzichten.open_termijnen(
-        session=db_session, actor=actor, nu=nu, regios=omgeving.regios
+    db_session: DbSession,
+    actor: HuidigeActor,
+    omgeving: HuidigeOmgeving,
+    nu: Nu,
+    na: str | None = Parameter(default=None, description="cursor uit 'volgende'"),
+    limiet: int = Parameter(default=200, ge=1, le=500),
+) -> TermijnLijst:
+    return await overzichten.pagina_termijnen(
+        session=db_session, actor=actor, nu=nu, regios=omgeving.regios, na=na, limiet=limiet
     )
 
 

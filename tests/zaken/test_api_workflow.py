@@ -59,7 +59,7 @@ class Api:
         return dict(self.client.get(f"/api/zaken/{nummer}", headers=self.hdr).json())
 
     def open(self) -> list[dict[str, Any]]:
-        return list(self.client.get("/api/termijnen", headers=self.hdr).json())
+        return list(self.client.get("/api/termijnen", headers=self.hdr).json()["termijnen"])
 
     def zet(self, nummer: str, naar: str, **extra: Any) -> Any:
         """Ask for the step to `naar` through the endpoint meant for it."""
