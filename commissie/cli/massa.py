@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from commissie.leden.models import Lid
 from commissie.migraties import statistieken
 from commissie.omgeving import Omgeving
+from commissie.panel.lasttotalen import herbereken
 from commissie.panel.models import Panelzetel
 from commissie.regios import Commissie
 from commissie.tijd import AMSTERDAM
@@ -307,6 +308,8 @@ async def vul(
         if voortgang:
             voortgang(len(rijen["zaak"]))
     async with sm() as s:
+        # The load overview's running totals, recounted once for the bulk-written seats.
+        await herbereken(s)
         if s.bind.dialect.name == "postgresql":
             # Ids were assigned here: move the sequences past them.
             for tabel in ("zaak", "partij", "termijn", "panelzetel", "gebeurtenis"):

@@ -14,8 +14,11 @@ def importeer_modellen() -> None:
     """Import every models module so Base.metadata is complete (Alembic, the first query)."""
     from commissie.accounts import models as _a  # noqa: F401
     from commissie.leden import models as _l  # noqa: F401
+    from commissie.panel import lasttotalen
     from commissie.panel import models as _p  # noqa: F401
     from commissie.zaken import models as _z  # noqa: F401
+
+    lasttotalen.registreer()  # load totals change in the flush that changes a seat
 
 
 def abonnementen() -> Bus:
