@@ -29,11 +29,21 @@ def _dag(moment: datetime) -> date:
 
 
 def _oud(obj: Any, veld: str) -> Any:
-    """The value `veld` had when loaded (before this flush's changes)."""
-    h = inspect(obj).attrs[veld].history
+    """The value `veld` has in the database (before this flush's changes)."""
+    staat = inspect(obj)
+    h = staat.attrs[veld].history
     if h.deleted:
         return h.deleted[0]
-    return h.unchanged[0] if h.unchanged else getattr(obj, veld)
+    if h.unchanged:
+        return h.unchanged[0]
+    if not h.added or staat.key is None:
+        return getattr(obj, veld)
+    # Set without having been loaded (e.g. after a flush expired it): ask the database.
+    kolom = getattr(type(obj), veld)
+    with staat.session.no_autoflush:  # type: ignore[union-attr]
+        return staat.session.scalar(  # type: ignore[union-attr]
+            select(kolom).where(type(obj).id == staat.identity[0])  # type: ignore[index]
+        )
 
 
 def _zetel(delta: LidDelta, teken: int, zetel: tuple[Any, ...], zitting: date | None) -> None:
