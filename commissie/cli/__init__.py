@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import sys
 
@@ -41,20 +42,39 @@ def db_upgrade() -> None:
     click.echo("Database bijgewerkt.")
 
 
-def _serve(host: str, port: int) -> None:
+def _serve(host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
-    from commissie.app import create_app
+    click.echo(
+        f"commissie draait op http://{host}:{port} met {workers} proces(sen) (stoppen met Ctrl+C)"
+    )
+    if workers == 1:
+        from commissie.app import create_app
 
-    app = create_app(Settings.from_env())
-    click.echo(f"commissie draait op http://{host}:{port} (stoppen met Ctrl+C)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(Settings.from_env()), host=host, port=port, log_level="warning")
+        return
+    # Each worker process builds its own app and engine from the environment; sessions and
+    # throttling live in the database, so any worker serves any user.
+    uvicorn.run(
+        "commissie.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-def serve(host: str, port: int) -> None:
+@click.option(
+    "--workers",
+    default=None,
+    type=click.IntRange(1, 64),
+    help="Aantal processen (standaard: het aantal processorkernen).",
+)
+def serve(host: str, port: int, workers: int | None) -> None:
     """Start de webserver."""
     from commissie.migraties import upgrade
 
@@ -62,7 +82,7 @@ def serve(host: str, port: int) -> None:
         await upgrade(o.engine)
 
     draai(werk)
-    _serve(host, port)
+    _serve(host, port, workers or os.cpu_count() or 1)
 
 
 @cli.command()
