@@ -152,9 +152,12 @@ async def _meet(
         nonlocal fouten
         for i in range(max(10, AANTAL // 4)):
             t = time.perf_counter()
-            r = await verzoek(10_000 * (k + 1) + i)
+            try:
+                r = await verzoek(10_000 * (k + 1) + i)
+                fouten += r.status_code >= 400
+            except httpx.HTTPError:  # a timeout counts as an error, the run goes on
+                fouten += 1
             samen.append((time.perf_counter() - t) * 1000)
-            fouten += r.status_code >= 400
 
     t = time.perf_counter()
     await asyncio.gather(*(klant(k) for k in range(GELIJKTIJDIG)))
@@ -209,7 +212,7 @@ async def _alle(poort: int, prep: dict[str, Any]) -> dict[str, Any]:
     kop = {"Authorization": f"Bearer {prep['token']}"}
     basis = f"http://127.0.0.1:{poort}"
     limits = httpx.Limits(max_connections=GELIJKTIJDIG)
-    async with httpx.AsyncClient(base_url=basis, headers=kop, limits=limits, timeout=30) as c:
+    async with httpx.AsyncClient(base_url=basis, headers=kop, limits=limits, timeout=60) as c:
         eerste = (await c.get("/api/zaken")).json()
         verzoeken: dict[str, Callable[[int], Awaitable[httpx.Response]]] = {
             "health": lambda i: c.get("/health"),
