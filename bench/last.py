@@ -176,7 +176,8 @@ def _sql_vloer(url: str, data: Path, nummer: str, veteraan: str | None) -> dict[
         "z.id = t.zaak_id WHERE t.status = 'open' AND z.commissie_code = 'NN' "
         "ORDER BY t.einddatum, z.nummer LIMIT 201",
         "belasting": "SELECT lid_id, sum(zetels), sum(voorzitter), sum(zittingen) FROM lastdag "
-        "WHERE dag >= '2025-01-01' GROUP BY lid_id",
+        "WHERE lid_id IN (SELECT id FROM lid WHERE commissie_code = 'NN') "
+        "AND dag >= '2025-01-01' GROUP BY lid_id",
     }
     uit: dict[str, float] = {}
     if url.startswith("sqlite"):
