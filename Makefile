@@ -21,5 +21,8 @@ lint: $(VENV)/.installed
 test: lint
 	$(BIN)/pytest -n auto
 
+# Load benchmark (bench/last.py; BENCH_ZAKEN, BENCH_PG_URL, BENCH_WORKERS, BENCH_AANTAL) and the
+# panel assignment budget. Not part of `make test`.
 bench: $(VENV)/.installed
+	$(BIN)/python -m bench.last
 	$(BIN)/pytest bench --benchmark-only

@@ -100,3 +100,9 @@ def create_app(
         state=State({"omgeving": omgeving}),
         debug=False,
     )
+
+
+def serverapp() -> Litestar:
+    """The app `commissie serve` runs, once per worker process: settings from the environment and
+    the outbox sender inside (rows are claimed, so several workers never send one mail twice)."""
+    return create_app(Settings.from_env(), postbezorging=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from litestar import Controller, get, post
+from litestar import Controller, Response, get, post
+from litestar.datastructures import ResponseHeader
 from litestar.params import FromPath, FromQuery, JSONBody, Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -170,13 +171,41 @@ class ZakenController(Controller):
         return await _weergave(db_session, actor, zaak, nu)
 
 
-@get("/api/termijnen", tags=["zaken"], summary="Open termijnen, verlopen eerst")
+@get(
+    "/api/termijnen",
+    tags=["zaken"],
+    summary="Open termijnen, verlopen eerst",
+    description=(
+        "Een lijst open termijnen (verlopen eerst). Is er meer, dan staat de cursor voor de "
+        "volgende pagina in de kop `X-Volgende` en als `Link: <...>; rel=\"next\"`; geef hem "
+        "mee als `?na=`."
+    ),
+    response_headers=[
+        ResponseHeader(
+            name="X-Volgende", description="cursor voor de volgende pagina", documentation_only=True
+        ),
+        ResponseHeader(
+            name="Link", description='de volgende pagina (rel="next")', documentation_only=True
+        ),
+    ],
+)
 async def termijnen(
-    db_session: DbSession, actor: HuidigeActor, omgeving: HuidigeOmgeving, nu: Nu
-) -> list[OpenTermijn]:
-    return await overzichten.open_termijnen(
-        session=db_session, actor=actor, nu=nu, regios=omgeving.regios
+    db_session: DbSession,
+    actor: HuidigeActor,
+    omgeving: HuidigeOmgeving,
+    nu: Nu,
+    na: str | None = Parameter(default=None, description="cursor uit 'X-Volgende'"),
+    limiet: int = Parameter(default=500, ge=1, le=500),
+) -> Response[list[OpenTermijn]]:
+    # The body stays the bare list clients already read (issue 2); paging rides in the headers.
+    pagina = await overzichten.pagina_termijnen(
+        session=db_session, actor=actor, nu=nu, regios=omgeving.regios, na=na, limiet=limiet
     )
+    koppen: dict[str, str] = {}
+    if pagina.volgende:
+        koppen["X-Volgende"] = pagina.volgende
+        koppen["Link"] = f'</api/termijnen?na={pagina.volgende}&limiet={limiet}>; rel="next"'
+    return Response(pagina.termijnen, headers=koppen)
 
 
 @get("/api/commissies", tags=["configuratie"], summary="Uw commissies en hun korpsen")

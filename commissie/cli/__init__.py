@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import sys
 
@@ -16,7 +17,6 @@ from commissie.cli.post import post
 from commissie.cli.sjablonen import sjablonen
 from commissie.cli.zaken import termijnen, zaak
 from commissie.cli.zittingen import zittingen
-from commissie.config import Settings
 from commissie.eenheid import werkeenheid
 from commissie.fouten import ConfiguratieFout, DomeinFout
 from commissie.omgeving import Omgeving
@@ -44,21 +44,39 @@ def db_upgrade() -> None:
     click.echo("Database bijgewerkt.")
 
 
-def _serve(host: str, port: int) -> None:
+def _serve(host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
-    from commissie.app import create_app
+    click.echo(
+        f"commissie draait op http://{host}:{port} met {workers} proces(sen) (stoppen met Ctrl+C)"
+    )
+    if workers == 1:
+        from commissie.app import serverapp
 
-    # The outbox sender runs inside the server process.
-    app = create_app(Settings.from_env(), postbezorging=True)
-    click.echo(f"commissie draait op http://{host}:{port} (stoppen met Ctrl+C)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(serverapp(), host=host, port=port, log_level="warning")
+        return
+    # Each worker process builds its own app and engine from the environment; sessions and
+    # throttling live in the database, so any worker serves any user.
+    uvicorn.run(
+        "commissie.app:serverapp",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-def serve(host: str, port: int) -> None:
+@click.option(
+    "--workers",
+    default=None,
+    type=click.IntRange(1, 64),
+    help="Aantal processen (standaard: het aantal processorkernen).",
+)
+def serve(host: str, port: int, workers: int | None) -> None:
     """Start de webserver."""
     from commissie.migraties import upgrade
 
@@ -66,14 +84,21 @@ def serve(host: str, port: int) -> None:
         await upgrade(o.engine)
 
     draai(werk)
-    _serve(host, port)
+    _serve(host, port, workers or os.cpu_count() or 1)
 
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--niet-starten", is_flag=True, help="Alleen de demogegevens aanmaken.")
-def demo(host: str, port: int, niet_starten: bool) -> None:
+@click.option(
+    "--zaken",
+    "aantal",
+    default=0,
+    type=click.IntRange(0, 1_000_000),
+    help="Voeg zoveel gegenereerde zaken toe over alle commissies (belastingtests).",
+)
+def demo(host: str, port: int, niet_starten: bool, aantal: int) -> None:
     """Maak de demo aan (Twente-IJsselland), toon de logins en start de server."""
     from commissie.cli.demo import maak_demo
     from commissie.cli.post import bestemming
@@ -82,12 +107,29 @@ def demo(host: str, port: int, niet_starten: bool) -> None:
         return await maak_demo(omgeving=o), bestemming(o)
 
     logins, post_bestemming = draai(werk)
+    logins = draai(lambda o: maak_demo(omgeving=o))
+    if aantal:
+        _massa(aantal)
     click.echo("Demo-logins (wachtwoorden zijn bij elke start nieuw):")
     for naam, rol, wachtwoord in logins:
         click.echo(f"  {naam:<16} {rol:<13} {wachtwoord}")
     click.echo(f"Uitgaande post gaat {post_bestemming}.")
     if not niet_starten:
         _serve(host, port)
+
+
+def _massa(aantal: int) -> None:
+    from rich.progress import Progress
+
+    from commissie.cli.massa import vul
+
+    with Progress() as balk:
+        taak = balk.add_task("Zaken aanmaken", total=aantal)
+        verslag = draai(
+            lambda o: vul(omgeving=o, aantal=aantal, voortgang=lambda n: balk.advance(taak, n))
+        )
+    per = ", ".join(f"{c}: {n}" for c, n in sorted(verslag.per_commissie.items()))
+    click.echo(f"{verslag.zaken} zaken toegevoegd ({per}).")
 
 
 @cli.group()

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 from fractions import Fraction
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.leden.models import Lid
 from commissie.panel import regels
 from commissie.panel.grootboek import lees_grootboek
-from commissie.panel.models import Panelzetel
+from commissie.panel.models import Lastdag, Zakendag
 from commissie.panel.schemas import BelastingUit, KorpsLast, LidLast
 from commissie.regios import Commissie
-from commissie.tijd import AMSTERDAM
-from commissie.zaken.models import Zaak
-
-
-def _begin(dag: date) -> datetime:
-    return datetime.combine(dag, time(0), tzinfo=AMSTERDAM).astimezone(UTC)
 
 
 async def belasting(
@@ -33,53 +27,32 @@ async def belasting(
         )
     )
     ids = [lid.id for lid in leden]
-    begin, eind = _begin(van), _begin(tot + timedelta(days=1))
+    # From the running totals (commissie.panel.lasttotalen): days in the period, not seats.
     per_lid = {
         r.lid_id: r
         for r in (
             await session.execute(
                 select(
-                    Panelzetel.lid_id,
-                    func.count().label("zetels"),
-                    func.sum(case((Panelzetel.rol == "voorzitter", 1), else_=0)).label(
-                        "voorzitter"
-                    ),
+                    Lastdag.lid_id,
+                    func.sum(Lastdag.zetels).label("zetels"),
+                    func.sum(Lastdag.voorzitter).label("voorzitter"),
+                    func.sum(Lastdag.zittingen).label("zittingen"),
                 )
-                .where(
-                    Panelzetel.lid_id.in_(ids),
-                    Panelzetel.actief,
-                    Panelzetel.aangewezen_op >= begin,
-                    Panelzetel.aangewezen_op < eind,
-                )
-                .group_by(Panelzetel.lid_id)
+                .where(Lastdag.lid_id.in_(ids), Lastdag.dag >= van, Lastdag.dag <= tot)
+                .group_by(Lastdag.lid_id)
             )
         ).all()
     }
-    zittingen = dict(
-        (
-            await session.execute(
-                select(Panelzetel.lid_id, func.count())
-                .join(Zaak, Zaak.id == Panelzetel.zaak_id)
-                .where(
-                    Panelzetel.lid_id.in_(ids),
-                    Panelzetel.actief,
-                    Zaak.zitting_op >= van,
-                    Zaak.zitting_op <= tot,
-                )
-                .group_by(Panelzetel.lid_id)
-            )
-        ).all()
-    )
     zaken_per_korps = dict(
         (
             await session.execute(
-                select(Zaak.korps_code, func.count())
+                select(Zakendag.korps_code, func.sum(Zakendag.zaken))
                 .where(
-                    Zaak.commissie_code == commissie.code,
-                    Zaak.ontvangen_op >= van,
-                    Zaak.ontvangen_op <= tot,
+                    Zakendag.commissie_code == commissie.code,
+                    Zakendag.dag >= van,
+                    Zakendag.dag <= tot,
                 )
-                .group_by(Zaak.korps_code)
+                .group_by(Zakendag.korps_code)
             )
         ).all()
     )
@@ -95,11 +68,11 @@ async def belasting(
         ],
     )
     boek = await lees_grootboek(session, ids)
-    totaal = sum(r.zetels for r in per_lid.values())
+    totaal = sum(int(r.zetels or 0) for r in per_lid.values())
     rijen: list[LidLast] = []
     for lid in leden:
         r = per_lid.get(lid.id)
-        zetels = r.zetels if r else 0
+        zetels = int(r.zetels or 0) if r else 0
         eerlijk = float(totaal * gewicht.get(lid.id, Fraction(0)))
         rijen.append(
             LidLast(
@@ -109,7 +82,7 @@ async def belasting(
                 voorzitter=lid.kan_voorzitten,
                 zetels=zetels,
                 voorzitterschappen=int(r.voorzitter or 0) if r else 0,
-                zittingen=zittingen.get(lid.id, 0),
+                zittingen=int(r.zittingen or 0) if r else 0,
                 eerlijk_aandeel=round(eerlijk, 2),
                 afwijking=round(zetels - eerlijk, 2),
                 tegoed=regels.getal(boek.zetels.get(lid.id, Fraction(0))),
@@ -128,7 +101,7 @@ async def belasting(
         korpsen.append(
             KorpsLast(
                 korps=code,
-                zaken=zaken_per_korps.get(code, 0),
+                zaken=int(zaken_per_korps.get(code) or 0),
                 zetels=zetels,
                 voorzitterschappen=sum(x.voorzitterschappen for x in eigen),
                 zittingen=sum(x.zittingen for x in eigen),

@@ -16,6 +16,8 @@ class Panelzetel(Base):
     __table_args__ = (
         Index("ix_panelzetel_lid_actief", "lid_id", "actief"),
         Index("ix_panelzetel_zaak_actief", "zaak_id", "actief"),
+        # The load overview: a member's seats in a period.
+        Index("ix_panelzetel_lid_actief_aangewezen", "lid_id", "actief", "aangewezen_op"),
         # The database itself refuses a member seated twice or two chairs on one case.
         Index(
             "uq_panelzetel_zaak_lid_actief",
@@ -102,3 +104,29 @@ class Voorzittersvacature(Base):
     )
     waarschuwing: Mapped[str] = mapped_column(Text)
     sinds: Mapped[datetime]
+
+
+class Lastdag(Base):
+    """Running totals per member and day for the load overview, kept in the flush that changes
+    a seat or a hearing date (see commissie.panel.lasttotalen): `zetels`/`voorzitter` count
+    the active seats appointed that day (Amsterdam), `zittingen` the active seats on cases
+    heard that day. The overview sums days, never seats."""
+
+    __tablename__ = "lastdag"
+
+    lid_id: Mapped[int] = mapped_column(ForeignKey("lid.id", ondelete="CASCADE"), primary_key=True)
+    dag: Mapped[date] = mapped_column(Date, primary_key=True)
+    zetels: Mapped[int] = mapped_column(default=0)
+    voorzitter: Mapped[int] = mapped_column(default=0)
+    zittingen: Mapped[int] = mapped_column(default=0)
+
+
+class Zakendag(Base):
+    """Cases received per committee, corps and day: the overview's cases per corps."""
+
+    __tablename__ = "zakendag"
+
+    commissie_code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    korps_code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    dag: Mapped[date] = mapped_column(Date, primary_key=True)
+    zaken: Mapped[int] = mapped_column(default=0)

@@ -15,10 +15,13 @@ def importeer_modellen() -> None:
     from commissie.accounts import models as _a  # noqa: F401
     from commissie.adviezen import models as _adv  # noqa: F401
     from commissie.leden import models as _l  # noqa: F401
+    from commissie.panel import lasttotalen
     from commissie.panel import models as _p  # noqa: F401
     from commissie.zaken import models as _z  # noqa: F401
     from commissie.zittingen import models as _zi  # noqa: F401
     from commissie.zittingen import post as _post  # noqa: F401
+
+    lasttotalen.registreer()  # load totals change in the flush that changes a seat
 
 
 def abonnementen() -> Bus:

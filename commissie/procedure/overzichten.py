@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor
 from commissie.fouten import OngeldigeInvoer
+from commissie.paginering import lees_cursor, maak_cursor
 from commissie.panel.models import Panelzetel, Voorzittersvacature
 from commissie.panel.toegang import zichtbaar
 from commissie.regios import Regios
 from commissie.tijd import vandaag
 from commissie.zaken.models import Termijn, Zaak
 from commissie.zaken.regels import PANEL_WIJZIGBAAR, Status
-from commissie.zaken.schemas import OpenTermijn, ZaakLijst, ZaakRij
+from commissie.zaken.schemas import OpenTermijn, TermijnLijst, ZaakLijst, ZaakRij
 from commissie.zaken.termijnen import OMSCHRIJVING, Soort, dagen_te_laat
 
 
@@ -72,12 +74,71 @@ async def lijst_zaken(
     )
 
 
+# Within a case, deadlines that fall on one day in their legal order.
+_SOORTEN = frozenset(s.value for s in Soort)
+_RANG = case({s.value: i for i, s in enumerate(Soort)}, value=Termijn.soort, else_=len(Soort))
+
+
+async def pagina_termijnen(
+    *,
+    session: AsyncSession,
+    actor: Actor,
+    nu: datetime,
+    regios: Regios,
+    na: str | None = None,
+    limiet: int = 200,
+) -> TermijnLijst:
+    """One page of `open_termijnen`; `na` is the cursor from the previous page's 'volgende'
+    (the sort key of its last row: end date, case number, kind)."""
+    sleutel = None
+    if na is not None:
+        d, nummer, soort = lees_cursor(na, veld="na", lengte=3)
+        if not (isinstance(d, date) and isinstance(nummer, str) and soort in _SOORTEN):
+            raise OngeldigeInvoer(
+                "Veld 'na': geen geldige cursor; gebruik de waarde 'volgende' uit het vorige "
+                "antwoord.",
+                veld="na",
+            )
+        sleutel = (d, nummer, list(Soort).index(Soort(soort)))
+    rijen = await open_termijnen(
+        session=session, actor=actor, nu=nu, regios=regios, limiet=limiet + 1, na=sleutel
+    )
+    meer = len(rijen) > limiet
+    rijen = rijen[:limiet]
+    laatste = rijen[-1] if meer and rijen else None
+    return TermijnLijst(
+        termijnen=rijen,
+        volgende=maak_cursor(laatste.einddatum, laatste.nummer, laatste.soort)
+        if laatste
+        else None,
+    )
+
+
 async def open_termijnen(
-    *, session: AsyncSession, actor: Actor, nu: datetime, regios: Regios, limiet: int = 500
+    *,
+    session: AsyncSession,
+    actor: Actor,
+    nu: datetime,
+    regios: Regios,
+    limiet: int = 500,
+    na: tuple[Any, ...] | None = None,
 ) -> list[OpenTermijn]:
     """Open deadlines the actor may see, overdue first (earliest date first), each with what
-    the secretary must act on for its case."""
+    the secretary must act on for its case. `na`: (end date, case number, rank of the kind)
+    of the last row already shown."""
     dag = vandaag(nu)
+    na_filter = []
+    if na is not None:
+        d, nummer, rang = na
+        na_filter.append(
+            or_(
+                Termijn.einddatum > d,
+                and_(
+                    Termijn.einddatum == d,
+                    or_(Zaak.nummer > nummer, and_(Zaak.nummer == nummer, rang < _RANG)),
+                ),
+            )
+        )
     zetels = (
         select(func.count(Panelzetel.id))
         .where(Panelzetel.zaak_id == Zaak.id, Panelzetel.actief)
@@ -100,9 +161,8 @@ async def open_termijnen(
             )
             .join(Zaak, Zaak.id == Termijn.zaak_id)
             .outerjoin(Voorzittersvacature, Voorzittersvacature.zaak_id == Zaak.id)
-            .where(Termijn.status == "open", zichtbaar(actor))
-            # Within a case, deadlines that fall on one day in their legal order.
-            .order_by(Termijn.einddatum, Zaak.nummer, Termijn.id)
+            .where(Termijn.status == "open", zichtbaar(actor), *na_filter)
+            .order_by(Termijn.einddatum, Zaak.nummer, _RANG)
             .limit(limiet)
         )
     ).all()

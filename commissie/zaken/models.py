@@ -14,6 +14,11 @@ class Zaak(Base):
     __table_args__ = (
         UniqueConstraint("commissie_code", "jaar", "volgnummer"),
         Index("ix_zaak_commissie_status", "commissie_code", "status"),
+        # The case list: newest first within a committee, with and without a status filter.
+        Index("ix_zaak_commissie_id", "commissie_code", "id"),
+        Index("ix_zaak_commissie_status_id", "commissie_code", "status", "id"),
+        # The load overview: cases received per corps in a period.
+        Index("ix_zaak_commissie_ontvangen", "commissie_code", "ontvangen_op", "korps_code"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -60,6 +65,14 @@ class Partij(Base):
     __tablename__ = "partij"
     __table_args__ = (
         Index("ix_partij_rol_korps_achternaam", "rol", "korps_code", "achternaam_sleutel"),
+        # 9:8 lookup: the accused's earlier cases straight from the index, no table visit.
+        Index(
+            "ix_partij_rol_korps_achternaam_zaak",
+            "rol",
+            "korps_code",
+            "achternaam_sleutel",
+            "zaak_id",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -94,6 +107,8 @@ class Gedraging(Base):
     """A date on which the complained-of conduct took place."""
 
     __tablename__ = "gedraging"
+    # 9:8 lookup: earlier cases on this case's conduct dates.
+    __table_args__ = (Index("ix_gedraging_datum_zaak", "datum", "zaak_id"),)
 
     zaak_id: Mapped[int] = mapped_column(
         ForeignKey("zaak.id", ondelete="CASCADE"), primary_key=True
@@ -106,6 +121,8 @@ class Termijn(Base):
     __table_args__ = (
         UniqueConstraint("zaak_id", "soort"),
         Index("ix_termijn_status_einddatum", "status", "einddatum"),
+        # The case list's next deadline per case.
+        Index("ix_termijn_zaak_status_einddatum", "zaak_id", "status", "einddatum"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -229,6 +229,13 @@ class OpenTermijn(msgspec.Struct):
     waarschuwingen: list[str] = msgspec.field(default_factory=list)
 
 
+class TermijnLijst(msgspec.Struct):
+    """A page of open deadlines; `volgende` is the cursor for the next page (None: the last)."""
+
+    termijnen: list[OpenTermijn]
+    volgende: str | None
+
+
 class KorpsUit(msgspec.Struct):
     code: str
     naam: str

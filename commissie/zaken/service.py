@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from sqlalchemy import and_, or_, select, tuple_, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -34,6 +34,9 @@ from commissie.zaken.signalen import (
     signalen_9_8,
 )
 from commissie.zaken.termijnen import adviesverdaging, bereken_termijnen
+
+# Rows (earlier case x accused x shared date) the 9:8 lookup reads at most.
+SIGNAAL_RIJEN = 500
 
 
 def naam_sleutel(naam: str) -> str:
@@ -281,9 +284,19 @@ async def signalen(*, session: AsyncSession, zaak: Zaak) -> list[Signaal]:
                         and_(Zaak.ontvangen_op == zaak.ontvangen_op, Zaak.id < zaak.id),
                     ),
                     Partij.rol == "beklaagde",
-                    tuple_(Partij.korps_code, Partij.achternaam_sleutel).in_(sleutels),
+                    # One (corps, surname) pair per branch: SQLite uses only the first column
+                    # of a tuple-IN for its index, and would scan every accused of the corps.
+                    or_(
+                        *(
+                            and_(Partij.korps_code == k, Partij.achternaam_sleutel == a)
+                            for k, a in sleutels
+                        )
+                    ),
                     Gedraging.datum.in_(data),
                 )
+                # Bounded: the most recent overlaps first, never the whole history.
+                .order_by(Zaak.ontvangen_op.desc(), Zaak.id.desc())
+                .limit(SIGNAAL_RIJEN)
             )
         ).all()
         for r in rijen:

@@ -1,0 +1,299 @@
+"""Load benchmark: p50/p95/p99 per endpoint beside its floors, 1 and 16 clients.
+
+    make bench                       # SQLite, 10,000 cases
+    BENCH_ZAKEN=10000,100000 BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/x_bench_test \\
+        make bench
+
+Per database and size: a fresh database filled by `commissie demo --zaken N`'s generator, the
+server started as `commissie serve --workers W` (BENCH_WORKERS, default 2), then per endpoint
+BENCH_AANTAL sequential requests (one client) and 16 concurrent clients. Floors from the same
+run: `/health` (HTTP + one trivial query) and the endpoint's main query as hand-written SQL
+through the driver. Prints a table; writes bench/resultaten/<db>-<N>.json. Not part of
+`make test`."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import make_url, select, text
+
+from commissie.accounts import service as accounts
+from commissie.accounts.rollen import Rol
+from commissie.cli.massa import VETERANEN, vul
+from commissie.config import PROJECT_ROOT, Settings, normaliseer_database_url
+from commissie.migraties import upgrade
+from commissie.procedure.opstart import bouw_omgeving
+from commissie.zaken.models import Partij, Zaak
+
+UIT = Path(__file__).resolve().parent / "resultaten"
+AANTAL = int(os.environ.get("BENCH_AANTAL", "200"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+GELIJKTIJDIG = 16
+
+
+def _pct(waarden: list[float], p: float) -> float:
+    s = sorted(waarden)
+    return s[min(len(s) - 1, round(p / 100 * (len(s) - 1)))]
+
+
+def _samenvatting(ms: list[float]) -> dict[str, float]:
+    return {
+        "p50": round(statistics.median(ms), 2),
+        "p95": round(_pct(ms, 95), 2),
+        "p99": round(_pct(ms, 99), 2),
+    }
+
+
+async def _voorbereid(url: str, data: Path, aantal: int) -> dict[str, Any]:
+    """Fill the database; accounts with tokens; the numbers the requests will use."""
+    settings = Settings(
+        data_dir=data,
+        database_url=url,
+        regios_dir=PROJECT_ROOT / "regios",
+        templates_dir=PROJECT_ROOT / "templates",
+    )
+    o = bouw_omgeving(settings)
+    try:
+        if url.startswith("postgresql"):
+            async with o.engine.begin() as conn:
+                await conn.execute(text("DROP SCHEMA public CASCADE"))
+                await conn.execute(text("CREATE SCHEMA public"))
+        await upgrade(o.engine)
+        begin = time.perf_counter()
+        await vul(omgeving=o, aantal=aantal)
+        vullen_s = time.perf_counter() - begin
+        nu = datetime.now(UTC)
+        async with o.sessionmaker() as s:
+            await accounts.maak_gebruiker(
+                session=s, gebruikersnaam="bench", wachtwoord_hash="x", rol=Rol.SECRETARIS,
+                commissie="NN", korps=None, lid_id=None, nu=nu,
+            )  # fmt: skip
+            token = await accounts.maak_token(session=s, gebruikersnaam="bench", nu=nu)
+            recent = await s.scalar(
+                select(Zaak.nummer).where(Zaak.commissie_code == "NN").order_by(Zaak.id.desc())
+            )
+            veteraan = await s.scalar(
+                select(Zaak.nummer)
+                .join(Partij, Partij.zaak_id == Zaak.id)
+                .where(Zaak.commissie_code == "NN", Partij.naam == VETERANEN[0])
+                .order_by(Zaak.id.desc())
+                .limit(1)
+            )
+            await s.commit()
+        return {"token": token, "recent": recent, "veteraan": veteraan, "vullen_s": vullen_s}
+    finally:
+        await o.engine.dispose()
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _start(url: str, data: Path, poort: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "COMMISSIE_DATA_DIR": str(data), "COMMISSIE_DATABASE_URL": url}
+    cmd = [sys.executable, "-m", "commissie", "serve", "--port", str(poort)]
+    proc = subprocess.Popen([*cmd, "--workers", str(WORKERS)], env=env)
+    for _ in range(600):
+        try:
+            if httpx.get(f"http://127.0.0.1:{poort}/health", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    proc.terminate()
+    raise RuntimeError("server niet gestart")
+
+
+def _registratie(i: int) -> dict[str, Any]:
+    return {
+        "commissie": "NN",
+        "ontvangen_op": datetime.now(UTC).date().isoformat(),
+        "klager": {"naam": f"K. Bench{i}", "korps": "GR"},
+        "beklaagden": [{"naam": f"B. Bench{i}", "korps": "GR"}],
+        "categorieen": ["verbale_agressie"],
+        "omschrijving": "Bench",
+        "gedraging_op": "2026-01-05",
+    }
+
+
+async def _meet(
+    client: httpx.AsyncClient, verzoek: Callable[[int], Awaitable[httpx.Response]]
+) -> dict[str, Any]:
+    for i in range(10):  # warm up
+        (await verzoek(i)).raise_for_status()
+    ms: list[float] = []
+    for i in range(AANTAL):
+        t = time.perf_counter()
+        r = await verzoek(i)
+        ms.append((time.perf_counter() - t) * 1000)
+        r.raise_for_status()
+    uit: dict[str, Any] = {"1": _samenvatting(ms)}
+    # 16 clients, each AANTAL/4 requests: throughput and latency under contention.
+    samen: list[float] = []
+    fouten = 0
+
+    async def klant(k: int) -> None:
+        nonlocal fouten
+        for i in range(max(10, AANTAL // 4)):
+            t = time.perf_counter()
+            try:
+                r = await verzoek(10_000 * (k + 1) + i)
+                fouten += r.status_code >= 400
+            except httpx.HTTPError:  # a timeout counts as an error, the run goes on
+                fouten += 1
+            samen.append((time.perf_counter() - t) * 1000)
+
+    t = time.perf_counter()
+    await asyncio.gather(*(klant(k) for k in range(GELIJKTIJDIG)))
+    duur = time.perf_counter() - t
+    uit["16"] = {**_samenvatting(samen), "per_s": round(len(samen) / duur, 1), "fouten": fouten}
+    return uit
+
+
+def _sql_vloer(url: str, data: Path, nummer: str, veteraan: str | None) -> dict[str, float]:
+    """The main query of each endpoint as hand-written SQL through the driver."""
+    vragen = {
+        "lijst": "SELECT id, nummer, commissie_code, status, ontvangen_op, korps_code FROM zaak "
+        "WHERE commissie_code = 'NN' ORDER BY id DESC LIMIT 51",
+        "detail": f"SELECT * FROM zaak WHERE nummer = '{nummer}'",
+        "termijnen": "SELECT t.soort, t.einddatum, z.nummer FROM termijn t JOIN zaak z ON "
+        "z.id = t.zaak_id WHERE t.status = 'open' AND z.commissie_code = 'NN' "
+        "ORDER BY t.einddatum, z.nummer LIMIT 201",
+        "belasting": "SELECT lid_id, sum(zetels), sum(voorzitter), sum(zittingen) FROM lastdag "
+        "WHERE lid_id IN (SELECT id FROM lid WHERE commissie_code = 'NN') "
+        "AND dag >= '2025-01-01' GROUP BY lid_id",
+    }
+    uit: dict[str, float] = {}
+    if url.startswith("sqlite"):
+        pad = make_url(url).database or ""
+        conn = sqlite3.connect(pad)
+        for naam, sql in vragen.items():
+            ms = []
+            for _ in range(AANTAL):
+                t = time.perf_counter()
+                conn.execute(sql).fetchall()
+                ms.append((time.perf_counter() - t) * 1000)
+            uit[naam] = round(statistics.median(ms), 3)
+        conn.close()
+        return uit
+    import asyncpg
+
+    async def pg() -> None:
+        conn = await asyncpg.connect(url.replace("postgresql+asyncpg", "postgresql"))
+        for naam, sql in vragen.items():
+            ms = []
+            for _ in range(AANTAL):
+                t = time.perf_counter()
+                await conn.fetch(sql)
+                ms.append((time.perf_counter() - t) * 1000)
+            uit[naam] = round(statistics.median(ms), 3)
+        await conn.close()
+
+    asyncio.run(pg())
+    return uit
+
+
+async def _alle(poort: int, prep: dict[str, Any]) -> dict[str, Any]:
+    kop = {"Authorization": f"Bearer {prep['token']}"}
+    basis = f"http://127.0.0.1:{poort}"
+    limits = httpx.Limits(max_connections=GELIJKTIJDIG)
+    async with httpx.AsyncClient(base_url=basis, headers=kop, limits=limits, timeout=60) as c:
+        eerste = (await c.get("/api/zaken")).json()
+        verzoeken: dict[str, Callable[[int], Awaitable[httpx.Response]]] = {
+            "health": lambda i: c.get("/health"),
+            "lijst": lambda i: c.get("/api/zaken"),
+            "lijst_status": lambda i: c.get("/api/zaken", params={"status": "afgesloten"}),
+            "lijst_pagina2": lambda i: c.get("/api/zaken", params={"na": eerste["volgende"]}),
+            "detail": lambda i: c.get(f"/api/zaken/{prep['recent']}"),
+            "termijnen": lambda i: c.get("/api/termijnen"),
+            "belasting": lambda i: c.get("/api/belasting"),
+            "registratie": lambda i: c.post("/api/zaken", json=_registratie(i)),
+        }
+        if prep["veteraan"]:
+            verzoeken["detail_veteraan"] = lambda i: c.get(f"/api/zaken/{prep['veteraan']}")
+        return {naam: await _meet(c, v) for naam, v in verzoeken.items()}
+
+
+def draai(db: str, url: str, aantal: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        data = Path(tmp)
+        if db == "sqlite":
+            url = f"sqlite+aiosqlite:///{data / 'bench.db'}"
+        prep = asyncio.run(_voorbereid(url, data, aantal))
+        poort = _vrije_poort()
+        proc = _start(url, data, poort)
+        try:
+            metingen = asyncio.run(_alle(poort, prep))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+        vloer = _sql_vloer(url, data, prep["recent"], prep["veteraan"])
+    http = metingen["health"]["1"]["p50"]
+    for naam, m in metingen.items():
+        sql = vloer.get(naam.split("_")[0], 0.0) if naam != "health" else 0.0
+        m["vloer_ms"] = round(http + sql, 2)
+        m["verhouding"] = round(m["1"]["p50"] / m["vloer_ms"], 1) if m["vloer_ms"] else None
+    return {
+        "database": db,
+        "zaken": aantal,
+        "workers": WORKERS,
+        "vullen_s": round(prep["vullen_s"], 1),
+        "sql_vloer_ms": vloer,
+        "metingen": metingen,
+    }
+
+
+def tabel(r: dict[str, Any]) -> str:
+    regels = [
+        f"{r['database']}, {r['zaken']} zaken, {r['workers']} workers "
+        f"(gevuld in {r['vullen_s']} s); ms",
+        f"{'endpoint':<16}{'p50':>8}{'p95':>8}{'p99':>8}{'vloer':>8}{'x':>6}"
+        f"{'16:p50':>9}{'16:p95':>9}{'16:req/s':>10}{'fout':>6}",
+    ]
+    for naam, m in r["metingen"].items():
+        een, zes = m["1"], m["16"]
+        regels.append(
+            f"{naam:<16}{een['p50']:>8}{een['p95']:>8}{een['p99']:>8}{m['vloer_ms']:>8}"
+            f"{m['verhouding'] or '':>6}{zes['p50']:>9}{zes['p95']:>9}{zes['per_s']:>10}"
+            f"{zes['fouten']:>6}"
+        )
+    return "\n".join(regels)
+
+
+def main() -> None:
+    groottes = [int(x) for x in os.environ.get("BENCH_ZAKEN", "10000").split(",")]
+    pg = os.environ.get("BENCH_PG_URL")
+    databases = [("sqlite", "")]
+    if pg:
+        url = normaliseer_database_url(pg)
+        if not (make_url(url).database or "").endswith("_test"):
+            raise SystemExit(
+                "BENCH_PG_URL: de database wordt gewist; de naam moet op _test eindigen."
+            )
+        databases.append(("postgres", url))
+    UIT.mkdir(exist_ok=True)
+    for aantal in groottes:
+        for db, url in databases:
+            r = draai(db, url, aantal)
+            print(tabel(r), flush=True)
+            (UIT / f"{db}-{aantal}.json").write_text(json.dumps(r, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""Query plans with a few thousand cases: the list, the detail and the deadline queries use
+their indexes on both databases, so a missing index fails here, not for a user."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from commissie.cli.massa import vul
+from commissie.config import Settings
+from commissie.panel.toegang import haal_zaak
+from commissie.procedure import overzichten, zaakweergave
+from commissie.procedure.opstart import bouw_omgeving
+from commissie.zaken.models import Zaak
+from tests.conftest import Klok
+from tests.schaal.hulp import SECRETARIS_TI, opname
+
+AANTAL = 3000
+
+
+async def _plan(conn: AsyncConnection, statement: str, parameters: Any) -> str:
+    if conn.dialect.name == "sqlite":
+        rijen = await conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+        return "\n".join(str(r[-1]) for r in rijen.all())
+    rijen = await conn.exec_driver_sql("EXPLAIN " + statement, parameters)
+    return "\n".join(str(r[0]) for r in rijen.all())
+
+
+def _volle_scan(plan: str, tabel: str) -> bool:
+    """A scan of every row of `tabel` (not through an index)."""
+    for regel in plan.splitlines():
+        r = regel.strip(" -|`>")
+        if r.startswith(f"Seq Scan on {tabel} ") or r == f"Seq Scan on {tabel}":
+            return True
+        if r.startswith(f"SCAN {tabel}") and "INDEX" not in r:
+            return True
+    return False
+
+
+def test_lijst_detail_en_termijnen_gebruiken_hun_indexen(settings: Settings, klok: Klok) -> None:
+    omgeving = bouw_omgeving(settings, klok)
+
+    async def main() -> dict[str, list[str]]:
+        try:
+            await vul(omgeving=omgeving, aantal=AANTAL, jaren=5)
+            plannen: dict[str, list[str]] = {}
+            async with omgeving.sessionmaker() as s:
+                conn = await s.connection()
+                nummer = await s.scalar(
+                    Zaak.__table__.select()
+                    .with_only_columns(Zaak.nummer)
+                    .where(Zaak.commissie_code == "TI")
+                    .order_by(Zaak.id.desc())
+                    .limit(1)
+                )
+                assert nummer
+                stappen = {
+                    "lijst": lambda: overzichten.lijst_zaken(session=s, actor=SECRETARIS_TI),
+                    "lijst_status": lambda: overzichten.lijst_zaken(
+                        session=s, actor=SECRETARIS_TI, status="afgesloten", na=10**6
+                    ),
+                    "termijnen": lambda: overzichten.open_termijnen(
+                        session=s, actor=SECRETARIS_TI, nu=klok(), regios=omgeving.regios
+                    ),
+                }
+                for naam, stap in stappen.items():
+                    with opname(omgeving.engine.sync_engine) as gezien:
+                        await stap()
+                    plannen[naam] = [await _plan(conn, st, p) for st, p in gezien]
+                with opname(omgeving.engine.sync_engine) as gezien:
+                    zaak = await haal_zaak(session=s, actor=SECRETARIS_TI, nummer=nummer, nu=klok())
+                    await zaakweergave.zaak_weergave(
+                        session=s, actor=SECRETARIS_TI, zaak=zaak, nu=klok()
+                    )
+                plannen["detail"] = [
+                    await _plan(conn, st, p) for st, p in gezien if st.lstrip().startswith("SELECT")
+                ]
+                plannen["signaal"] = [
+                    await _plan(conn, st, p) for st, p in gezien if "JOIN gedraging" in st
+                ]
+                await s.rollback()
+            return plannen
+        finally:
+            await omgeving.engine.dispose()
+
+    plannen = asyncio.run(main())
+    assert len(plannen["lijst"]) == 1
+    assert len(plannen["termijnen"]) == 1
+    assert len(plannen["detail"]) >= 6  # the case, its parties, deadlines, ... and the panel
+    groot = ("zaak", "partij", "termijn", "gedraging", "panelzetel", "gebeurtenis")
+    for naam, lijst in plannen.items():
+        for plan in lijst:
+            for tabel in groot:
+                assert not _volle_scan(plan, tabel), f"{naam}: volle scan van {tabel}\n{plan}"
+    # The list reads cases in index order and stops at the page: no sort of all rows.
+    for naam in ("lijst", "lijst_status"):
+        plan = plannen[naam][0]
+        assert not _volledige_sortering(plan), f"{naam}: sorteert alle rijen\n{plan}"
+    assert "ix_termijn_status_einddatum" in plannen["termijnen"][0], plannen["termijnen"][0]
+    # 9:8: the accused found by corps and surname key together, not all accused of a corps.
+    [signaal] = plannen["signaal"]
+    if "SEARCH" in signaal:
+        assert "achternaam_sleutel=?" in signaal, signaal
+    else:
+        assert "achternaam_sleutel" in signaal and "Index" in signaal, signaal
+    # The case by its number: the unique index (named by SQLite itself).
+    assert "nummer" in plannen["detail"][0] and "Seq Scan" not in plannen["detail"][0]
+    assert "INDEX" in plannen["detail"][0].upper(), plannen["detail"][0]
+
+
+def _volledige_sortering(plan: str) -> bool:
+    """A sort over every matching row (an incremental or partial sort on an index is fine)."""
+    for regel in plan.splitlines():
+        r = regel.strip(" -|`>")
+        if r.startswith("Sort ") or r == "USE TEMP B-TREE FOR ORDER BY":
+            return True
+    return False
