@@ -6,11 +6,10 @@ import logging
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
 
-from litestar import Litestar, Request, get
+from litestar import Litestar, get
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
-from sqlalchemy import text
 
 from commissie.accounts.middleware import OPEN_PADEN, AuthMiddleware
 from commissie.api import deps
@@ -32,9 +31,8 @@ log = logging.getLogger("commissie")
 
 
 @get("/health", exclude_from_auth=True, tags=["beheer"])
-async def health(request: Request) -> dict[str, str]:
-    async with request.app.state.omgeving.engine.connect() as conn:
-        await conn.execute(text("SELECT 1"))
+async def health() -> dict[str, str]:
+    # Answered from memory: a busy database or a login flood must not make it slow.
     return {"status": "ok"}
 
 

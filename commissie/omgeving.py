@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -24,6 +25,8 @@ class Omgeving:
     sessionmaker: async_sessionmaker[AsyncSession]
     klok: Klok
     bus: Bus
+    # Password checks (argon2, 64 MiB each) running at once; more attempts wait or get 429.
+    controles: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(4))
 
 
 def maak_omgeving(settings: Settings, bus: Bus, klok: Klok = systeemklok) -> Omgeving:

@@ -44,19 +44,26 @@ def sessie_cookie(omgeving: Omgeving, waarde: str, max_age: int) -> Cookie:
     )
 
 
+def client_adres(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
 @post("/api/login", exclude_from_auth=True, status_code=200)
 async def login(
-    data: JSONBody[LoginIn], db_session: DbSession, omgeving: HuidigeOmgeving
+    request: Request, data: JSONBody[LoginIn], omgeving: HuidigeOmgeving
 ) -> Response[Any]:
+    # No request session here: log_in opens short ones itself, so no connection is held
+    # while the password hash is computed.
     uitkomst = await service.log_in(
-        session=db_session,
+        maker=omgeving.sessionmaker,
+        controles=omgeving.controles,
         gebruikersnaam=data.gebruikersnaam,
         wachtwoord=data.wachtwoord,
+        adres=client_adres(request),
         nu=omgeving.klok(),
         uren=omgeving.settings.sessie_uren,
     )
     if uitkomst is None:
-        # Answered, not raised: the failed attempt is committed with this unit of work.
         return Response(
             {"status_code": 401, "detail": "Gebruikersnaam of wachtwoord klopt niet."},
             status_code=401,

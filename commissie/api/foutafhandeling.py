@@ -19,7 +19,7 @@ from litestar.exceptions import (
 from litestar.response import Redirect, Template
 from sqlalchemy.exc import DataError, IntegrityError
 
-from commissie.fouten import DomeinFout
+from commissie.fouten import DomeinFout, TeVaak
 
 log = logging.getLogger("commissie")
 
@@ -62,7 +62,10 @@ def _fout(
 
 
 def _domeinfout(request: Request, exc: DomeinFout) -> Response[Any]:
-    return _fout(exc.status_code, exc.bericht, exc.veld, request)
+    antwoord = _fout(exc.status_code, exc.bericht, exc.veld, request)
+    if isinstance(exc, TeVaak):
+        antwoord.headers["Retry-After"] = str(exc.retry_na)
+    return antwoord
 
 
 _MSGSPEC = [

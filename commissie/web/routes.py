@@ -14,7 +14,7 @@ from litestar.template.config import TemplateConfig
 from commissie.accounts import service as accounts
 from commissie.accounts.middleware import SESSIE_COOKIE
 from commissie.accounts.rollen import Rol
-from commissie.api.accounts import sessie_cookie
+from commissie.api.accounts import client_adres, sessie_cookie
 from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.config import Settings
 from commissie.fouten import TeVaak
@@ -51,17 +51,19 @@ async def login_pagina() -> Template:
 
 @post("/login", exclude_from_auth=True, include_in_schema=False, status_code=200)
 async def login_formulier(
+    request: Request,
     data: URLEncodedBody[LoginForm],
-    db_session: DbSession,
     omgeving: HuidigeOmgeving,
 ) -> Response[Any]:
     uitkomst = None
     if data.gebruikersnaam.strip() and data.wachtwoord:
         try:
             uitkomst = await accounts.log_in(
-                session=db_session,
+                maker=omgeving.sessionmaker,
+                controles=omgeving.controles,
                 gebruikersnaam=data.gebruikersnaam.strip()[:80],
                 wachtwoord=data.wachtwoord,
+                adres=client_adres(request),
                 nu=omgeving.klok(),
                 uren=omgeving.settings.sessie_uren,
             )
@@ -70,6 +72,7 @@ async def login_formulier(
                 "login.html",
                 context={"fout": fout.bericht, "naam": data.gebruikersnaam},
                 status_code=429,
+                headers={"Retry-After": str(fout.retry_na)},
             )
     if uitkomst is None:
         return Template(
