@@ -15,6 +15,7 @@ from commissie.accounts.middleware import OPEN_PADEN, AuthMiddleware
 from commissie.api import deps
 from commissie.api.accounts import ik, login, logout
 from commissie.api.foutafhandeling import FOUTAFHANDELING
+from commissie.api.invoer import InvoerMiddleware
 from commissie.api.leden import LedenController
 from commissie.api.panel import PanelController, belasting_route
 from commissie.api.zaken import ZakenController, commissies, termijnen
@@ -69,7 +70,8 @@ def create_app(
             "nu": Provide(deps.provide_nu, sync_to_thread=False),
             "actor": Provide(deps.provide_actor, sync_to_thread=False),
         },
-        middleware=[DefineMiddleware(AuthMiddleware, exclude=OPEN_PADEN)],
+        # Edge checks first: no handler or database sees a path or query they refuse.
+        middleware=[InvoerMiddleware, DefineMiddleware(AuthMiddleware, exclude=OPEN_PADEN)],
         exception_handlers=FOUTAFHANDELING,
         openapi_config=openapi_config("0.1.0"),
         csrf_config=csrf_config(omgeving.settings),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -20,6 +21,7 @@ from commissie.accounts.rollen import Actor, Rol
 from commissie.eenheid import werkeenheid
 from commissie.fouten import Conflict, OngeldigeInvoer, TeVaak
 from commissie.regios import Regios
+from commissie.typen import STUURTEKENS
 
 _hasher = PasswordHasher()
 MAX_POGINGEN = 5
@@ -211,6 +213,7 @@ class Drempels:
     wachten: float = 2.0
 
 
+_STUUR = re.compile(f"[{STUURTEKENS}]")
 _MINUTEN = int(POGING_VENSTER.total_seconds() // 60)
 
 
@@ -269,6 +272,10 @@ async def log_in(
     check within `drempels.wachten` seconds is answered 429 instead of piling up."""
     naam = gebruikersnaam[:80]
     adres = adres[:64]
+    if _STUUR.search(naam):
+        raise OngeldigeInvoer(
+            "Veld 'gebruikersnaam': bevat stuur- of richtingstekens.", veld="gebruikersnaam"
+        )
     venster = nu - POGING_VENSTER
     async with werkeenheid(maker) as s:
         poging = MisluktePoging(gebruikersnaam=naam, adres=adres, op=nu)

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor
 from commissie.fouten import OngeldigeInvoer
+from commissie.paginering import lees_cursor, maak_cursor
 from commissie.panel.models import Panelzetel, Voorzittersvacature
 from commissie.panel.toegang import zichtbaar
 from commissie.regios import Regios
@@ -24,9 +25,11 @@ async def lijst_zaken(
     session: AsyncSession,
     actor: Actor,
     status: str | None = None,
-    na: int | None = None,
+    na: str | None = None,
     limiet: int = 50,
 ) -> ZaakLijst:
+    """Newest case number first. `na` is the opaque cursor from the previous page's
+    `volgende`: it carries the last case number shown, a value the caller already saw."""
     if status is not None and status not in {s.value for s in Status}:
         raise OngeldigeInvoer(f"Parameter 'status': onbekende status '{status}'.", veld="status")
     volgende_termijn = (
@@ -46,13 +49,20 @@ async def lijst_zaken(
             volgende_termijn.label("volgende_termijn"),
         )
         .where(zichtbaar(actor))
-        .order_by(Zaak.id.desc())
+        .order_by(Zaak.nummer.desc())
         .limit(limiet + 1)
     )
     if status:
         q = q.where(Zaak.status == status)
     if na is not None:
-        q = q.where(Zaak.id < na)
+        (laatste,) = lees_cursor(na, veld="na", lengte=1)
+        if not isinstance(laatste, str) or len(laatste) > 40:
+            raise OngeldigeInvoer(
+                "Veld 'na': geen geldige cursor; gebruik de waarde 'volgende' uit het vorige "
+                "antwoord.",
+                veld="na",
+            )
+        q = q.where(Zaak.nummer < laatste)
     rijen = (await session.execute(q)).all()
     meer = len(rijen) > limiet
     rijen = rijen[:limiet]
@@ -68,7 +78,7 @@ async def lijst_zaken(
             )
             for r in rijen
         ],
-        volgende=str(rijen[-1].id) if meer and rijen else None,
+        volgende=maak_cursor(rijen[-1].nummer) if meer and rijen else None,
     )
 
 

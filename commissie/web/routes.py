@@ -17,7 +17,7 @@ from commissie.accounts.rollen import Rol
 from commissie.api.accounts import client_adres, sessie_cookie
 from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.config import Settings
-from commissie.fouten import TeVaak
+from commissie.fouten import OngeldigeInvoer, TeVaak
 from commissie.panel.toegang import haal_zaak
 from commissie.procedure import overzichten, zaakweergave
 from commissie.tijd import vandaag
@@ -67,6 +67,8 @@ async def login_formulier(
                 nu=omgeving.klok(),
                 uren=omgeving.settings.sessie_uren,
             )
+        except OngeldigeInvoer as fout:
+            return Template("login.html", context={"fout": fout.bericht}, status_code=400)
         except TeVaak as fout:
             return Template(
                 "login.html",
