@@ -13,7 +13,7 @@ from litestar.middleware import DefineMiddleware
 
 from commissie.accounts.middleware import OPEN_PADEN, AuthMiddleware
 from commissie.api import deps
-from commissie.api.accounts import ik, login, logout
+from commissie.api.accounts import ik, login, logout, wachtwoord
 from commissie.api.foutafhandeling import FOUTAFHANDELING
 from commissie.api.invoer import InvoerMiddleware
 from commissie.api.leden import LedenController
@@ -27,6 +27,7 @@ from commissie.web.apidocs import openapi_config
 from commissie.web.beveiliging import csrf_config
 from commissie.web.routes import web_routes, web_template_config
 from commissie.web.statisch import static_router
+from commissie.web.wachtwoord import wachtwoord_routes
 
 log = logging.getLogger("commissie")
 
@@ -55,6 +56,7 @@ def create_app(
             login,
             logout,
             ik,
+            wachtwoord,
             ZakenController,
             termijnen,
             commissies,
@@ -62,6 +64,7 @@ def create_app(
             belasting_route,
             LedenController,
             *web_routes,
+            *wachtwoord_routes,
             static_router(),
         ],
         dependencies={

@@ -79,6 +79,11 @@ async def login(
 async def logout(
     request: Request, db_session: DbSession, omgeving: HuidigeOmgeving
 ) -> Response[dict[str, str]]:
+    """Ends the browser session, or revokes the bearer token the request carries."""
+    if request.auth == "token":
+        _, _, token = request.headers.get("authorization", "").partition(" ")
+        await service.trek_token_in(session=db_session, token=token.strip())
+        return Response({"detail": "Uitgelogd; het token is ingetrokken."})
     sleutel = request.cookies.get(SESSIE_COOKIE)
     if sleutel:
         await service.log_uit(session=db_session, sleutel=sleutel)
@@ -88,3 +93,25 @@ async def logout(
 @get("/api/ik")
 async def ik(actor: HuidigeActor) -> IkUit:
     return ik_uit(actor)
+
+
+class WachtwoordIn(msgspec.Struct, forbid_unknown_fields=True):
+    huidig_wachtwoord: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    nieuw_wachtwoord: Annotated[
+        str, msgspec.Meta(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]*\Z")
+    ]
+
+
+@post("/api/wachtwoord", status_code=200, summary="Eigen wachtwoord wijzigen")
+async def wachtwoord(
+    request: Request, data: JSONBody[WachtwoordIn], actor: HuidigeActor, omgeving: HuidigeOmgeving
+) -> dict[str, str]:
+    await service.wijzig_wachtwoord(
+        maker=omgeving.sessionmaker,
+        controles=omgeving.controles,
+        gebruiker_id=actor.id,
+        huidig=data.huidig_wachtwoord,
+        nieuw=data.nieuw_wachtwoord,
+        houd_sessie=request.cookies.get(SESSIE_COOKIE),
+    )
+    return {"detail": "Het wachtwoord is gewijzigd."}
