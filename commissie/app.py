@@ -7,7 +7,7 @@ from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
 
 from litestar import Litestar, get
-from litestar.datastructures import State
+from litestar.datastructures import CacheControlHeader, State
 from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
 
@@ -76,6 +76,9 @@ def create_app(
         # Edge checks first: no handler or database sees a path or query they refuse.
         middleware=[InvoerMiddleware, DefineMiddleware(AuthMiddleware, exclude=OPEN_PADEN)],
         exception_handlers=FOUTAFHANDELING,
+        # Dossiers hold health information and names: no browser or proxy may keep a copy.
+        # The static files set their own (long) cache, which takes precedence.
+        cache_control=CacheControlHeader(no_store=True),
         openapi_config=openapi_config("0.1.0"),
         csrf_config=csrf_config(omgeving.settings),
         template_config=web_template_config(omgeving.settings),

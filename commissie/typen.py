@@ -22,7 +22,8 @@ _ZICHTBAAR_MEERREGELIG = rf"^(?=[\s\S]*[^{ONZICHTBAAR}])[^{_STUUR_MEERREGELIG}]*
 
 Code = Annotated[str, msgspec.Meta(min_length=1, max_length=8, pattern=_ZICHTBAAR_EENREGELIG)]
 Naam = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=_ZICHTBAAR_EENREGELIG)]
-Kenmerk = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=_ZICHTBAAR_EENREGELIG)]
+# A blank reference is refused by the step that needs it, naming its parent field.
+Kenmerk = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=_EENREGELIG)]
 Contact = Annotated[str, msgspec.Meta(max_length=400, pattern=_EENREGELIG)]
 Toelichting = Annotated[str, msgspec.Meta(max_length=5000, pattern=_MEERREGELIG)]
 Reden = Annotated[str, msgspec.Meta(min_length=1, max_length=5000, pattern=_ZICHTBAAR_MEERREGELIG)]

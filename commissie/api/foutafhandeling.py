@@ -84,7 +84,8 @@ _WAARDE = [
     (re.compile(r"Invalid RFC3339 encoded date"), "verwacht een datum als JJJJ-MM-DD"),
     (
         re.compile(r"Expected `str` matching regex"),
-        "heeft een ongeldige vorm of bevat ongeldige tekens",
+        "bevat ongeldige tekens (stuur- of richtingstekens), alleen onzichtbare tekens, "
+        "of heeft een ongeldige vorm",
     ),
     (re.compile(r"Invalid RFC3339 encoded datetime"), "verwacht een tijdstip volgens RFC 3339"),
 ]
