@@ -23,7 +23,7 @@ from commissie.config import Settings
 from commissie.omgeving import Omgeving
 from commissie.procedure.opstart import bouw_omgeving
 from commissie.tijd import Klok, systeemklok
-from commissie.web.apidocs import openapi_config
+from commissie.web.apidocs import documenteer_fouten, openapi_config
 from commissie.web.beveiliging import csrf_config
 from commissie.web.routes import web_routes, web_template_config
 from commissie.web.statisch import static_router
@@ -50,7 +50,7 @@ def create_app(
         finally:
             await omgeving.engine.dispose()
 
-    return Litestar(
+    app = Litestar(
         route_handlers=[
             health,
             login,
@@ -74,7 +74,7 @@ def create_app(
             "actor": Provide(deps.provide_actor, sync_to_thread=False),
         },
         # Edge checks first: no handler or database sees a path or query they refuse.
-        middleware=[InvoerMiddleware, DefineMiddleware(AuthMiddleware, exclude=OPEN_PADEN)],
+        middleware=[InvoerMiddleware(), DefineMiddleware(AuthMiddleware, exclude=OPEN_PADEN)],
         exception_handlers=FOUTAFHANDELING,
         # Dossiers hold health information and names: no browser or proxy may keep a copy.
         # The static files set their own (long) cache, which takes precedence.
@@ -86,3 +86,5 @@ def create_app(
         state=State({"omgeving": omgeving}),
         debug=False,
     )
+    documenteer_fouten(app)
+    return app

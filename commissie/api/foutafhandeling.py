@@ -213,7 +213,10 @@ def _clientfout(request: Request, exc: ClientException) -> Response[Any]:
         404: "Deze pagina of dit gegeven bestaat niet.",
         405: "Deze methode is hier niet toegestaan.",
     }
-    return _fout(exc.status_code, zinnen.get(exc.status_code, tekst), request=request)
+    antwoord = _fout(exc.status_code, zinnen.get(exc.status_code, tekst), request=request)
+    for sleutel, waarde in (exc.headers or {}).items():
+        antwoord.headers[sleutel] = waarde  # e.g. Allow on a 405
+    return antwoord
 
 
 def _bij_het_lezen(exc: BaseException) -> bool:

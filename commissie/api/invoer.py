@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote_to_bytes
 
-from litestar.middleware import AbstractMiddleware
-from litestar.types import Receive, Scope, Send
+from litestar.enums import ScopeType
+from litestar.middleware import ASGIMiddleware
+from litestar.types import ASGIApp, Receive, Scope, Send
 
 from commissie.fouten import OngeldigeInvoer
 from commissie.typen import STUURTEKENS
@@ -45,8 +46,9 @@ def controleer_adres(scope: Scope) -> None:
         _tekst(unquote_to_bytes(waarde.replace(b"+", b" ")), f"Parameter '{naam[:40]}'")
 
 
-class InvoerMiddleware(AbstractMiddleware):
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            controleer_adres(scope)
-        await self.app(scope, receive, send)
+class InvoerMiddleware(ASGIMiddleware):
+    scopes = (ScopeType.HTTP,)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
+        controleer_adres(scope)
+        await next_app(scope, receive, send)
