@@ -1,45 +1,78 @@
-"""Registrations at the same moment all succeed, with gap-free case numbers."""
+"""Registrations at the same moment all succeed, with gap-free case numbers: 20 clients
+against a real running server (`commissie serve`, over TCP), on each database.
+(tests/test_eenheid.py does the same in-process against the ASGI app.)"""
 
 from __future__ import annotations
 
 import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 
 import httpx
+import pytest
 
 from commissie.accounts.rollen import Rol
-from commissie.app import create_app
 from commissie.config import Settings
-from commissie.procedure.opstart import bouw_omgeving
-from tests.conftest import Gebruikers, Klok, zaak_body
+from tests.conftest import Gebruikers, zaak_body
 
 CLIENTS = 20
 PER_CLIENT = 10
 
 
-async def _registreer_parallel(app: object, kop: dict[str, str]) -> list[httpx.Response]:
-    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
-    async def client() -> list[httpx.Response]:
-        async with httpx.AsyncClient(
-            transport=transport, base_url="http://test", headers=kop, timeout=120
-        ) as c:
-            return [await c.post("/api/zaken/", json=zaak_body()) for _ in range(PER_CLIENT)]
 
+@pytest.fixture
+def server(settings: Settings) -> Iterator[str]:
+    poort = _vrije_poort()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COMMISSIE_")}
+    env |= {
+        "COMMISSIE_DATABASE_URL": settings.database_url,
+        "COMMISSIE_DATA_DIR": str(settings.data_dir),
+    }
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "commissie", "serve", "--port", str(poort)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    basis = f"http://127.0.0.1:{poort}"
     try:
-        rondes = await asyncio.gather(*(client() for _ in range(CLIENTS)))
+        for _ in range(300):
+            try:
+                if httpx.get(f"{basis}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("de server startte niet")
+        yield basis
     finally:
-        await app.state.omgeving.engine.dispose()  # type: ignore[attr-defined]
+        proces.terminate()
+        proces.wait(timeout=30)
+
+
+async def _registreer_parallel(basis: str, kop: dict[str, str]) -> list[httpx.Response]:
+    async def client() -> list[httpx.Response]:
+        async with httpx.AsyncClient(base_url=basis, headers=kop, timeout=300) as c:
+            return [await c.post("/api/zaken", json=zaak_body()) for _ in range(PER_CLIENT)]
+
+    rondes = await asyncio.gather(*(client() for _ in range(CLIENTS)))
     return [r for ronde in rondes for r in ronde]
 
 
-def test_200_registraties_van_20_clients_tegelijk(
-    settings: Settings, klok: Klok, gebruikers: Gebruikers
-) -> None:
+def test_200_registraties_van_20_clients_tegelijk(server: str, gebruikers: Gebruikers) -> None:
     kop = gebruikers.maak("secretaris", Rol.SECRETARIS)
-    app = create_app(omgeving=bouw_omgeving(settings, klok))
-    antwoorden = asyncio.run(_registreer_parallel(app, kop))
+    antwoorden = asyncio.run(_registreer_parallel(server, kop))
     statussen = [r.status_code for r in antwoorden]
-    assert statussen.count(201) == CLIENTS * PER_CLIENT, {
+    assert statussen == [201] * (CLIENTS * PER_CLIENT), {
         s: statussen.count(s) for s in set(statussen)
     }
     nummers = sorted(r.json()["nummer"] for r in antwoorden)
