@@ -27,15 +27,23 @@ from tests.web.hulp import log_in_via_pagina
 
 @pytest.fixture
 def controles(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """Counts real password checks per hash verified (the dummy hash stands for unknown names)."""
+    """Counts real password checks per hash verified (the dummy hash stands for unknown names);
+    "tegelijk" holds the most that ran at once."""
     teller: Counter[str] = Counter()
     slot = threading.Lock()
     echt = service._klopt
+    bezig = [0]
 
     def tellend(hash_: str, wachtwoord: str) -> bool:
         with slot:
             teller[hash_] += 1
-        return echt(hash_, wachtwoord)
+            bezig[0] += 1
+            teller["tegelijk"] = max(teller["tegelijk"], bezig[0])
+        try:
+            return echt(hash_, wachtwoord)
+        finally:
+            with slot:
+                bezig[0] -= 1
 
     monkeypatch.setattr(service, "_klopt", tellend)
     return teller
@@ -87,6 +95,8 @@ def test_200_anonieme_inlogpogingen_tegelijk(app: Litestar, controles: Counter[s
     assert set(statussen) <= {401, 429}
     assert duur < 1.0
     # 20 addresses, at most 30 failures each before the address pauses.
+    tegelijk = controles.pop("tegelijk")
+    assert 1 <= tegelijk <= 4
     assert sum(controles.values()) <= 20 * service.Drempels().adres
 
 

@@ -123,8 +123,13 @@ def test_wachtwoord_wijzigen_via_api(client: TestClient[Any], secretaris: dict[s
     assert r.status_code == 400 and "te bekend" in r.json()["detail"]
     r = wijzig("niet-het-goede", NIEUW)
     assert r.status_code == 400 and "Veld 'huidig_wachtwoord'" in r.json()["detail"]
-    assert wijzig(WACHTWOORD, NIEUW).status_code == 200
+    # A browser session opened earlier (by someone who knew the old password) ends.
     oud = {"gebruikersnaam": "secretaris", "wachtwoord": WACHTWOORD}
+    assert client.post("/api/login", json=oud).status_code == 200
+    sessie = client.cookies["commissie_sessie"]
+    client.cookies.clear()
+    assert wijzig(WACHTWOORD, NIEUW).status_code == 200
+    assert client.get("/api/ik", cookies={"commissie_sessie": sessie}).status_code == 401
     assert client.post("/api/login", json=oud).status_code == 401
     assert client.post("/api/login", json=oud | {"wachtwoord": NIEUW}).status_code == 200
 
