@@ -10,6 +10,7 @@ from litestar.datastructures import Cookie
 from litestar.params import JSONBody
 
 from commissie.accounts import service
+from commissie.accounts import wachtwoord as wachtwoord_service
 from commissie.accounts.middleware import SESSIE_COOKIE
 from commissie.accounts.rollen import Actor
 from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving
@@ -106,7 +107,7 @@ class WachtwoordIn(msgspec.Struct, forbid_unknown_fields=True):
 async def wachtwoord(
     request: Request, data: JSONBody[WachtwoordIn], actor: HuidigeActor, omgeving: HuidigeOmgeving
 ) -> dict[str, str]:
-    await service.wijzig_wachtwoord(
+    await wachtwoord_service.wijzig_wachtwoord(
         maker=omgeving.sessionmaker,
         controles=omgeving.controles,
         gebruiker_id=actor.id,

@@ -7,7 +7,7 @@ from litestar import Request, get, post
 from litestar.params import URLEncodedBody
 from litestar.response import Template
 
-from commissie.accounts import service as accounts
+from commissie.accounts import wachtwoord
 from commissie.accounts.middleware import SESSIE_COOKIE
 from commissie.api.deps import HuidigeActor, HuidigeOmgeving
 from commissie.fouten import OngeldigeInvoer
@@ -48,7 +48,7 @@ async def wachtwoord_formulier(
         fouten["herhaal_wachtwoord"] = "De herhaling is niet gelijk aan het nieuwe wachtwoord."
     if not fouten:
         try:
-            await accounts.wijzig_wachtwoord(
+            await wachtwoord.wijzig_wachtwoord(
                 maker=omgeving.sessionmaker,
                 controles=omgeving.controles,
                 gebruiker_id=actor.id,

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from litestar.testing import TestClient
 
 from commissie.accounts.rollen import Rol
-from commissie.accounts.service import veelgebruikte_wachtwoorden
+from commissie.accounts.wachtwoord import veelgebruikte_wachtwoorden
 from commissie.cli import cli
 from commissie.config import Settings
 from tests.conftest import WACHTWOORD, Gebruikers, Klok
