@@ -15,7 +15,7 @@ from commissie.accounts.middleware import OPEN_PADEN, AuthMiddleware
 from commissie.api import deps
 from commissie.api.accounts import ik, login, logout, wachtwoord
 from commissie.api.foutafhandeling import FOUTAFHANDELING
-from commissie.api.invoer import InvoerMiddleware
+from commissie.api.invoer import InvoerMiddleware, strikte_body
 from commissie.api.leden import LedenController
 from commissie.api.panel import PanelController, belasting_route
 from commissie.api.zaken import ZakenController, commissies, termijnen
@@ -76,6 +76,7 @@ def create_app(
         # Edge checks first: no handler or database sees a path or query they refuse.
         middleware=[InvoerMiddleware(), DefineMiddleware(AuthMiddleware, exclude=OPEN_PADEN)],
         exception_handlers=FOUTAFHANDELING,
+        before_request=strikte_body,
         # Dossiers hold health information and names: no browser or proxy may keep a copy.
         # The static files set their own (long) cache, which takes precedence.
         cache_control=CacheControlHeader(no_store=True),

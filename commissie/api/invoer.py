@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote_to_bytes
 
-from litestar.enums import ScopeType
+import msgspec
+from litestar import Request
+from litestar.enums import RequestEncodingType, ScopeType
+from litestar.exceptions import ValidationException
 from litestar.middleware import ASGIMiddleware
 from litestar.types import ASGIApp, Receive, Scope, Send
 
@@ -52,3 +55,26 @@ class InvoerMiddleware(ASGIMiddleware):
     async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
         controleer_adres(scope)
         await next_app(scope, receive, send)
+
+
+async def strikte_body(request: Request) -> None:
+    """JSON bodies are decoded strictly: `"1"` is not 1 and `1` is not true.
+
+    Litestar converts a body leniently (it shares the path with query strings, which are text);
+    this checks the body against the handler's type first, with msgspec in strict mode. Bodies
+    that are not JSON at all are left to Litestar's own parsing and its 400."""
+    veld = request.route_handler.parsed_fn_signature.parameters.get("data")
+    if (
+        veld is None
+        or getattr(veld.kwarg_definition, "media_type", None) != RequestEncodingType.JSON
+    ):
+        return
+    ruw = await request.body()
+    if not ruw:
+        return
+    try:
+        msgspec.json.decode(ruw, type=veld.annotation, strict=True)
+    except msgspec.ValidationError as e:
+        raise ValidationException(extra=[{"message": str(e), "key": None}]) from None
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+        return
