@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor
@@ -28,8 +28,9 @@ async def lijst_zaken(
     na: str | None = None,
     limiet: int = 50,
 ) -> ZaakLijst:
-    """Newest case number first. `na` is the opaque cursor from the previous page's
-    `volgende`: it carries the last case number shown, a value the caller already saw."""
+    """Newest first: by year, sequence number and committee. `na` is the opaque cursor from
+    the previous page's `volgende`: it carries that sort key of the last case shown, values
+    the caller already saw in its case number, never a row id."""
     if status is not None and status not in {s.value for s in Status}:
         raise OngeldigeInvoer(f"Parameter 'status': onbekende status '{status}'.", veld="status")
     volgende_termijn = (
@@ -42,6 +43,8 @@ async def lijst_zaken(
         select(
             Zaak.id,
             Zaak.nummer,
+            Zaak.jaar,
+            Zaak.volgnummer,
             Zaak.commissie_code,
             Zaak.status,
             Zaak.ontvangen_op,
@@ -49,20 +52,25 @@ async def lijst_zaken(
             volgende_termijn.label("volgende_termijn"),
         )
         .where(zichtbaar(actor))
-        .order_by(Zaak.nummer.desc())
+        .order_by(Zaak.jaar.desc(), Zaak.volgnummer.desc(), Zaak.commissie_code.desc())
         .limit(limiet + 1)
     )
     if status:
         q = q.where(Zaak.status == status)
     if na is not None:
-        (laatste,) = lees_cursor(na, veld="na", lengte=1)
-        if not isinstance(laatste, str) or len(laatste) > 40:
+        jaar, volgnummer, commissie = lees_cursor(na, veld="na", lengte=3)
+        if not (isinstance(jaar, int) and isinstance(volgnummer, int)) or not isinstance(
+            commissie, str
+        ):
             raise OngeldigeInvoer(
                 "Veld 'na': geen geldige cursor; gebruik de waarde 'volgende' uit het vorige "
                 "antwoord.",
                 veld="na",
             )
-        q = q.where(Zaak.nummer < laatste)
+        q = q.where(
+            tuple_(Zaak.jaar, Zaak.volgnummer, Zaak.commissie_code)
+            < tuple_(jaar, volgnummer, commissie)
+        )
     rijen = (await session.execute(q)).all()
     meer = len(rijen) > limiet
     rijen = rijen[:limiet]
@@ -78,7 +86,11 @@ async def lijst_zaken(
             )
             for r in rijen
         ],
-        volgende=maak_cursor(rijen[-1].nummer) if meer and rijen else None,
+        volgende=(
+            maak_cursor(rijen[-1].jaar, rijen[-1].volgnummer, rijen[-1].commissie_code)
+            if meer and rijen
+            else None
+        ),
     )
 
 

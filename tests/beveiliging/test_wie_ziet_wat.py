@@ -140,9 +140,10 @@ def test_lijstcursor_is_ondoorzichtig(client: TestClient[Any], secretaris: Hdr) 
         assert client.post("/api/zaken", json=zaak_body(), headers=secretaris).status_code == 201
     volgende = client.get("/api/zaken?limiet=2", headers=secretaris).json()["volgende"]
     assert volgende.startswith("c1.") and not volgende.isdigit()
-    # Inside: the last case number shown, a value the caller already saw; no row id.
+    # Inside: year, sequence number and committee of the last case shown (TI-2026-0002),
+    # values the caller already saw; no row id.
     inhoud = json.loads(base64.urlsafe_b64decode(volgende[3:] + "=" * (-len(volgende[3:]) % 4)))
-    assert inhoud == ["TI-2026-0002"]
+    assert inhoud == [2026, 2, "TI"]
 
 
 def test_lid_ids_van_andere_commissie_geven_404(
