@@ -43,6 +43,9 @@ class Omgeving:
     bus: Bus
     # Password checks (argon2, 64 MiB each) running at once; more attempts wait or get 429.
     controles: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(4))
+    # Logins in progress at once (each opens short sessions): fewer than the connection pool,
+    # so a login flood can never take every connection from the rest of the application.
+    inlogbeurten: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(8))
     # SQLite has one writer at a time, and its busy wait is not a queue: under load a unit
     # of work could wait past the timeout while others keep winning. Requests take turns here
     # instead (see api/deps.py), so a registration waits its turn rather than failing.

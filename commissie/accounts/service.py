@@ -14,6 +14,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from commissie.accounts.models import Gebruiker, MisluktePoging, Sessie, Token
@@ -263,6 +264,51 @@ async def log_in(
     nu: datetime,
     uren: int,
     drempels: Drempels = Drempels(),
+    beurten: asyncio.Semaphore | None = None,
+) -> tuple[str, Actor] | None:
+    """Check the password; open a session on success (see `_log_in`).
+
+    At most `beurten` logins run at once; one that gets no turn within `drempels.wachten`
+    seconds, or finds no free database connection, is answered 429, never 500."""
+    if beurten is not None:
+        try:
+            await asyncio.wait_for(beurten.acquire(), timeout=drempels.wachten)
+        except TimeoutError:
+            raise _te_druk() from None
+    try:
+        return await _log_in(
+            maker=maker,
+            controles=controles,
+            gebruikersnaam=gebruikersnaam,
+            wachtwoord=wachtwoord,
+            adres=adres,
+            nu=nu,
+            uren=uren,
+            drempels=drempels,
+        )
+    except PoolTimeout:
+        raise _te_druk() from None
+    finally:
+        if beurten is not None:
+            beurten.release()
+
+
+def _te_druk() -> TeVaak:
+    return TeVaak(
+        "Het is nu erg druk met inloggen; probeer het over enkele seconden opnieuw.", retry_na=5
+    )
+
+
+async def _log_in(
+    *,
+    maker: async_sessionmaker[AsyncSession],
+    controles: asyncio.Semaphore,
+    gebruikersnaam: str,
+    wachtwoord: str,
+    adres: str,
+    nu: datetime,
+    uren: int,
+    drempels: Drempels = Drempels(),
 ) -> tuple[str, Actor] | None:
     """Check the password; open a session on success.
 
@@ -298,10 +344,7 @@ async def log_in(
     except TimeoutError:
         async with werkeenheid(maker) as s:
             await s.execute(delete(MisluktePoging).where(MisluktePoging.id == poging_id))
-        raise TeVaak(
-            "Het is nu erg druk met inloggen; probeer het over enkele seconden opnieuw.",
-            retry_na=5,
-        ) from None
+        raise _te_druk() from None
     try:
         ok = await anyio.to_thread.run_sync(_klopt, hash_, wachtwoord)
     finally:

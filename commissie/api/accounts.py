@@ -58,6 +58,7 @@ async def login(
     uitkomst = await service.log_in(
         maker=omgeving.sessionmaker,
         controles=omgeving.controles,
+        beurten=omgeving.inlogbeurten,
         gebruikersnaam=data.gebruikersnaam,
         wachtwoord=data.wachtwoord,
         adres=client_adres(request),

@@ -61,6 +61,7 @@ async def login_formulier(
             uitkomst = await accounts.log_in(
                 maker=omgeving.sessionmaker,
                 controles=omgeving.controles,
+                beurten=omgeving.inlogbeurten,
                 gebruikersnaam=data.gebruikersnaam.strip()[:80],
                 wachtwoord=data.wachtwoord,
                 adres=client_adres(request),
