@@ -58,6 +58,8 @@ class Settings:
     # Browsers get a session cookie; only send it over HTTPS when served behind TLS.
     secure_cookies: bool = False
     sessie_uren: int = 12
+    # Lifetime of a new bearer token (COMMISSIE_TOKEN_DAGEN).
+    token_dagen: int = 90
     # Signs the CSRF tokens; None: generated once in data_dir/geheim (see commissie.web.beveiliging).
     geheim: str | None = field(default=None, repr=False)
     # None: mails are written as .eml files to data_dir/post/ instead of being sent.
@@ -107,6 +109,17 @@ class Settings:
                 "COMMISSIE_SESSIE_UREN",
                 f"verwacht een positief geheel getal, kreeg {uren_tekst!r}",
             )
+        dagen_tekst = env.get("COMMISSIE_TOKEN_DAGEN", "90")
+        try:
+            token_dagen = int(dagen_tekst)
+        except ValueError:
+            token_dagen = 0
+        if not 1 <= token_dagen <= 3650:
+            raise ConfiguratieFout(
+                "omgeving",
+                "COMMISSIE_TOKEN_DAGEN",
+                f"verwacht een geheel getal van 1 tot 3650, kreeg {dagen_tekst!r}",
+            )
         geheim = env.get("COMMISSIE_GEHEIM", "").strip() or None
         if geheim is not None and len(geheim) < 32:
             raise ConfiguratieFout(
@@ -123,6 +136,7 @@ class Settings:
             templates_dir=templates_dir,
             secure_cookies=secure in {"1", "true", "ja"},
             sessie_uren=uren,
+            token_dagen=token_dagen,
             geheim=geheim,
             smtp=smtp_uit_env(env),
             basis_url=basis_url_uit_env(env),

@@ -33,6 +33,10 @@ class Conflict(DomeinFout):
 class TeVaak(DomeinFout):
     status_code = 429
 
+    def __init__(self, bericht: str, *, veld: str | None = None, retry_na: int = 60) -> None:
+        super().__init__(bericht, veld=veld)
+        self.retry_na = retry_na  # seconds, sent as Retry-After
+
 
 class GeenToegang(DomeinFout):
     status_code = 403

@@ -197,7 +197,10 @@ class Gebruikers:
                 lid_id=lid_id,
                 nu=datetime.now(UTC),
             )
-            return await accounts.maak_token(session=s, gebruikersnaam=naam, nu=datetime.now(UTC))
+            # Tests move their clock years ahead; a fixture token must outlive that.
+            return await accounts.maak_token(
+                session=s, gebruikersnaam=naam, nu=datetime.now(UTC), dagen=36500
+            )
 
         return {"Authorization": f"Bearer {run_db(self.url, werk)}"}
 

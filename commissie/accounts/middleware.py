@@ -26,9 +26,13 @@ class AuthMiddleware(AbstractAuthenticationMiddleware):
                 schema, _, token = header.partition(" ")
                 if schema.lower() != "bearer" or not token.strip():
                     raise NotAuthorizedException("Authorization-header: verwacht 'Bearer <token>'.")
-                actor = await service.actor_voor_token(session=session, token=token.strip())
+                actor = await service.actor_voor_token(
+                    session=session, token=token.strip(), nu=omgeving.klok()
+                )
                 if actor is None:
-                    raise NotAuthorizedException("Het bearer-token is onbekend of ingetrokken.")
+                    raise NotAuthorizedException(
+                        "Het bearer-token is onbekend, verlopen of ingetrokken."
+                    )
                 return AuthenticationResult(user=actor, auth="token")
             sleutel = connection.cookies.get(SESSIE_COOKIE)
             if sleutel:

@@ -47,14 +47,21 @@ class Token(Base):
     )
     aangemaakt_op: Mapped[datetime]
     ingetrokken: Mapped[bool] = mapped_column(default=False)
+    verloopt_op: Mapped[datetime]
 
 
 class MisluktePoging(Base):
-    """A failed login, kept briefly: too many in a row for one name pause that name."""
+    """A login attempt, kept briefly: written before the password is checked (so parallel
+    attempts count each other) and removed when it succeeds. Too many for a (name, address)
+    pair, an address, or a name from many addresses pause further attempts."""
 
     __tablename__ = "mislukte_poging"
-    __table_args__ = (Index("ix_mislukte_poging_naam_op", "gebruikersnaam", "op"),)
+    __table_args__ = (
+        Index("ix_mislukte_poging_naam_op", "gebruikersnaam", "op"),
+        Index("ix_mislukte_poging_adres_op", "adres", "op"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     gebruikersnaam: Mapped[str] = mapped_column(String(80))
+    adres: Mapped[str] = mapped_column(String(64), default="")
     op: Mapped[datetime]

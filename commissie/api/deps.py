@@ -18,7 +18,13 @@ from commissie.omgeving import Omgeving
 async def provide_db_session(state: State) -> AsyncGenerator[AsyncSession, None]:
     # The request is the unit of work: committed when the handler returns (whatever status it
     # chose), rolled back when it raises, so a failed request leaves nothing half-written.
-    async with werkeenheid(state.omgeving.sessionmaker) as session:
+    omgeving: Omgeving = state.omgeving
+    if omgeving.engine.dialect.name != "sqlite":
+        async with werkeenheid(omgeving.sessionmaker) as session:
+            yield session
+        return
+    # SQLite: one unit of work at a time per process, in arrival order (Omgeving.beurt).
+    async with omgeving.beurt.slot(), werkeenheid(omgeving.sessionmaker) as session:
         yield session
 
 

@@ -17,9 +17,9 @@ from litestar.exceptions import (
     ValidationException,
 )
 from litestar.response import Redirect, Template
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
-from commissie.fouten import DomeinFout
+from commissie.fouten import DomeinFout, TeVaak
 
 log = logging.getLogger("commissie")
 
@@ -62,7 +62,10 @@ def _fout(
 
 
 def _domeinfout(request: Request, exc: DomeinFout) -> Response[Any]:
-    return _fout(exc.status_code, exc.bericht, exc.veld, request)
+    antwoord = _fout(exc.status_code, exc.bericht, exc.veld, request)
+    if isinstance(exc, TeVaak):
+        antwoord.headers["Retry-After"] = str(exc.retry_na)
+    return antwoord
 
 
 _MSGSPEC = [
@@ -81,7 +84,8 @@ _WAARDE = [
     (re.compile(r"Invalid RFC3339 encoded date"), "verwacht een datum als JJJJ-MM-DD"),
     (
         re.compile(r"Expected `str` matching regex"),
-        "heeft een ongeldige vorm of bevat ongeldige tekens",
+        "bevat ongeldige tekens (stuur- of richtingstekens), alleen onzichtbare tekens, "
+        "of heeft een ongeldige vorm",
     ),
     (re.compile(r"Invalid RFC3339 encoded datetime"), "verwacht een tijdstip volgens RFC 3339"),
 ]
@@ -157,13 +161,38 @@ def _geen_toegang(request: Request, exc: PermissionDeniedException) -> Response[
     return _fout(403, exc.detail, request=request)
 
 
-def _gegevensfout(request: Request, exc: DataError) -> Response[Any]:
+def _gegevensfout(request: Request, exc: DBAPIError) -> Response[Any]:
     log.warning("data error: %s", type(exc.orig).__name__)
     return _fout(
         400,
         "Een waarde is te lang of bevat tekens die niet kunnen worden opgeslagen.",
         request=request,
     )
+
+
+def _is_gegevensfout(exc: DBAPIError) -> bool:
+    """Whether the driver refused a value (SQLSTATE class 22, or asyncpg's own check of a
+    query argument, e.g. an integer beyond 32 bits), not a fault of the server."""
+    kandidaten: list[BaseException] = [exc.orig] if exc.orig is not None else []
+    oorzaak = exc.orig.__cause__ if exc.orig is not None else None
+    if oorzaak is not None:
+        kandidaten.append(oorzaak)
+    for k in kandidaten:
+        code = str(getattr(k, "sqlstate", None) or getattr(k, "pgcode", None) or "")
+        if code.startswith("22"):
+            return True
+        if isinstance(k, ValueError | OverflowError | UnicodeError):
+            return True
+        if type(k).__name__ in {"DataError", "StringDataRightTruncationError"}:
+            return True
+    return False
+
+
+def _driverfout(request: Request, exc: DBAPIError) -> Response[Any]:
+    # asyncpg's data errors arrive as a plain DBAPIError, not DataError (issue 8, item 3).
+    if _is_gegevensfout(exc):
+        return _gegevensfout(request, exc)
+    return _serverfout(request, exc)
 
 
 def _integriteit(request: Request, exc: IntegrityError) -> Response[Any]:
@@ -184,7 +213,29 @@ def _clientfout(request: Request, exc: ClientException) -> Response[Any]:
         404: "Deze pagina of dit gegeven bestaat niet.",
         405: "Deze methode is hier niet toegestaan.",
     }
-    return _fout(exc.status_code, zinnen.get(exc.status_code, tekst), request=request)
+    antwoord = _fout(exc.status_code, zinnen.get(exc.status_code, tekst), request=request)
+    for sleutel, waarde in (exc.headers or {}).items():
+        antwoord.headers[sleutel] = waarde  # e.g. Allow on a 405
+    return antwoord
+
+
+def _bij_het_lezen(exc: BaseException) -> bool:
+    """Whether the error arose while Litestar decoded the request body."""
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_name in {"decode_json", "decode_msgpack", "json", "form"}:
+            return True
+        tb = tb.tb_next
+    return False
+
+
+def _onleesbare_body(request: Request, exc: Exception) -> Response[Any]:
+    """Invalid UTF-8 or JSON nested too deep: msgspec raises these outside its DecodeError."""
+    if not _bij_het_lezen(exc):
+        return _serverfout(request, exc)
+    if isinstance(exc, UnicodeDecodeError):
+        return _fout(400, "De body is geen geldige UTF-8.", "body", request)
+    return _fout(400, "De body is te diep genest.", "body", request)
 
 
 def _serverfout(request: Request, exc: Exception) -> Response[Any]:
@@ -208,5 +259,8 @@ FOUTAFHANDELING: dict[type[Exception], Any] = {
     ClientException: _clientfout,
     IntegrityError: _integriteit,
     DataError: _gegevensfout,
+    DBAPIError: _driverfout,
+    UnicodeDecodeError: _onleesbare_body,
+    RecursionError: _onleesbare_body,
     Exception: _serverfout,
 }

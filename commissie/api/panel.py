@@ -165,13 +165,14 @@ async def belasting_route(
     c = commissie_of_fout(omgeving.regios, code)
     if actor.rol is Rol.SECRETARIS and actor.commissie_code != c.code:
         raise GeenToegang(f"U mag de belasting van commissie {c.code} niet inzien.")
+    # Checked before any arithmetic: a year 1 or 9999 would overflow the default period.
+    for veld, dag in (("tot", tot), ("van", van)):
+        if dag is not None and not VROEGSTE_ONTVANGST <= dag <= LAATSTE_DATUM:
+            raise OngeldigeInvoer(
+                f"Parameter '{veld}': controleer het jaartal ({dag.isoformat()}).", veld=veld
+            )
     tot_ = tot or vandaag(nu)
     van_ = van or date(tot_.year - 1, tot_.month, min(tot_.day, 28))
     if van_ > tot_:
         raise OngeldigeInvoer("Parameter 'van': ligt na 'tot'.", veld="van")
-    for veld, dag in (("tot", tot_), ("van", van_)):
-        if not VROEGSTE_ONTVANGST <= dag <= LAATSTE_DATUM:
-            raise OngeldigeInvoer(
-                f"Parameter '{veld}': controleer het jaartal ({dag.isoformat()}).", veld=veld
-            )
     return await belasting(session=db_session, commissie=c, van=van_, tot=tot_)

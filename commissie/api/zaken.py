@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from commissie.accounts.middleware import vereis_rol
 from commissie.accounts.rollen import Actor, Rol
 from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
-from commissie.fouten import OngeldigeInvoer
 from commissie.panel.toegang import haal_zaak
 from commissie.procedure import overzichten, zaakweergave
 from commissie.procedure.registratie import registreer
@@ -72,15 +71,8 @@ class ZakenController(Controller):
         na: str | None = Parameter(default=None, description="cursor uit 'volgende'"),
         limiet: int = Parameter(default=50, ge=1, le=200),
     ) -> ZaakLijst:
-        cursor = None
-        if na is not None:
-            if not (na.isascii() and na.isdigit() and len(na) <= 10):
-                raise OngeldigeInvoer(
-                    "Parameter 'na': verwacht de cursor uit 'volgende'.", veld="na"
-                )
-            cursor = int(na)
         return await overzichten.lijst_zaken(
-            session=db_session, actor=actor, status=status, na=cursor, limiet=limiet
+            session=db_session, actor=actor, status=status, na=na, limiet=limiet
         )
 
     @get("/{nummer:str}", summary="Eén zaak")

@@ -210,10 +210,77 @@ def gebruiker_token(naam: str) -> None:
 
     async def werk(o: Omgeving) -> str:
         async with werkeenheid(o.sessionmaker) as s:
-            return await service.maak_token(session=s, gebruikersnaam=naam, nu=o.klok())
+            return await service.maak_token(
+                session=s, gebruikersnaam=naam, nu=o.klok(), dagen=o.settings.token_dagen
+            )
 
     token = draai(werk)
     click.echo(f"Bearer-token voor {naam}: {token}")
+
+
+@gebruiker.command("tokens")
+@click.argument("naam")
+def gebruiker_tokens(naam: str) -> None:
+    """Toon de bearer-tokens van een gebruiker (id, aangemaakt, verloopt, status)."""
+    from commissie.accounts import service
+
+    async def werk(o: Omgeving) -> list[tuple[int, str, str, str]]:
+        async with werkeenheid(o.sessionmaker) as s:
+            nu = o.klok()
+            return [
+                (
+                    t.id,
+                    f"{t.aangemaakt_op:%Y-%m-%d}",
+                    f"{t.verloopt_op:%Y-%m-%d}",
+                    "ingetrokken"
+                    if t.ingetrokken
+                    else "verlopen"
+                    if t.verloopt_op <= nu
+                    else "geldig",
+                )
+                for t in await service.tokens(session=s, gebruikersnaam=naam)
+            ]
+
+    rijen = draai(werk)
+    if not rijen:
+        click.echo(f"{naam} heeft geen tokens.")
+    for id_, aangemaakt, verloopt, status in rijen:
+        click.echo(f"{id_:>6}  aangemaakt {aangemaakt}  verloopt {verloopt}  {status}")
+
+
+@gebruiker.command("intrekken")
+@click.argument("naam")
+@click.option(
+    "--token",
+    "token_id",
+    type=click.IntRange(1, 2**31 - 1),
+    default=None,
+    help="Id van het token (zie 'gebruiker tokens'); zonder: alle tokens.",
+)
+def gebruiker_intrekken(naam: str, token_id: int | None) -> None:
+    """Trek één of alle bearer-tokens van een gebruiker in."""
+    from commissie.accounts import service
+
+    async def werk(o: Omgeving) -> int:
+        async with werkeenheid(o.sessionmaker) as s:
+            return await service.trek_in(session=s, gebruikersnaam=naam, token_id=token_id)
+
+    aantal = draai(werk)
+    click.echo(f"{aantal} token(s) van {naam} ingetrokken.")
+
+
+@gebruiker.command("blokkeren")
+@click.argument("naam")
+def gebruiker_blokkeren(naam: str) -> None:
+    """Zet een account uit: sessies en tokens vervallen direct."""
+    from commissie.accounts import service
+
+    async def werk(o: Omgeving) -> None:
+        async with werkeenheid(o.sessionmaker) as s:
+            await service.blokkeer(session=s, gebruikersnaam=naam)
+
+    draai(werk)
+    click.echo(f"Account {naam} geblokkeerd; sessies en tokens zijn beëindigd.")
 
 
 cli.add_command(lid)

@@ -7,8 +7,12 @@ import getpass
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
+from sqlalchemy import make_url
+from sqlalchemy.exc import DBAPIError
+
 from commissie.accounts.rollen import Actor, Rol
 from commissie.config import Settings
+from commissie.fouten import ConfiguratieFout
 from commissie.migraties import upgrade
 from commissie.omgeving import Omgeving
 from commissie.procedure.opstart import bouw_omgeving
@@ -26,12 +30,30 @@ def draai(werk: Callable[[Omgeving], Awaitable[T]]) -> T:
         omgeving = bouw_omgeving(Settings.from_env())
         try:
             # Every command works on a current schema; on a new data directory it makes one.
-            await upgrade(omgeving.engine)
+            try:
+                await upgrade(omgeving.engine)
+            except (OSError, DBAPIError) as e:
+                raise database_onbereikbaar(omgeving.settings.database_url, e) from None
             return await werk(omgeving)
         finally:
             await omgeving.engine.dispose()
 
     return asyncio.run(main())
+
+
+def database_onbereikbaar(url: str, fout: BaseException) -> ConfiguratieFout:
+    """One Dutch line naming host, port and database, never the password or a traceback."""
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        waar = f"bestand {u.database}"
+    else:
+        waar = f"host {u.host or 'localhost'}, poort {u.port or 5432}, database {u.database}"
+    oorzaak = type(getattr(fout, "orig", None) or fout).__name__
+    return ConfiguratieFout(
+        "omgeving",
+        "COMMISSIE_DATABASE_URL",
+        f"de database is niet bereikbaar ({waar}; {oorzaak})",
+    )
 
 
 def cli_actor(commissie: str) -> Actor:

@@ -14,6 +14,7 @@ from commissie.panel import regels
 from commissie.panel.simulatie import simuleer, verslag_als_tekst
 from commissie.regios import commissie_of_fout
 from commissie.tijd import vandaag
+from commissie.typen import LAATSTE_DATUM, VROEGSTE_ONTVANGST
 
 
 @click.command()
@@ -36,6 +37,14 @@ def belasting(commissie_code: str, van, tot) -> None:  # type: ignore[no-untyped
 
     async def werk(o: Omgeving):  # type: ignore[no-untyped-def]
         c = commissie_of_fout(o.regios, commissie_code, "--commissie")
+        # Checked before any arithmetic: year 1 would make the default period overflow.
+        for optie, waarde in (("--tot", tot), ("--van", van)):
+            if waarde is not None and not VROEGSTE_ONTVANGST <= waarde.date() <= LAATSTE_DATUM:
+                raise click.BadParameter(
+                    f"controleer het jaartal ({waarde.date().isoformat()}); verwacht tussen "
+                    f"{VROEGSTE_ONTVANGST.year} en {LAATSTE_DATUM.year}",
+                    param_hint=optie,
+                )
         tot_ = tot.date() if tot else vandaag(o.klok())
         van_ = van.date() if van else date(tot_.year - 1, tot_.month, min(tot_.day, 28))
         if van_ > tot_:

@@ -53,5 +53,9 @@ class AfwezigheidUit(msgspec.Struct):
     van: date
     tot: date
     soort: str
+    # Case numbers: for the secretary and the member. The administrator, who sees no cases,
+    # gets the counts only (the lists are empty).
     vervangen_in: list[str]
     niet_vervangen: list[str]
+    aantal_vervangen: int = 0
+    aantal_niet_vervangen: int = 0

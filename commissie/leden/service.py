@@ -82,8 +82,16 @@ async def haal_lid(session: AsyncSession, lid_id: int) -> Lid:
     return lid
 
 
+def _andere_commissie(actor: Actor, lid: Lid) -> bool:
+    """A member of another committee is answered as one that does not exist: ids must not
+    be enumerable across committees."""
+    return actor.rol is not Rol.BEHEERDER and actor.commissie_code != lid.commissie_code
+
+
 async def beheerd_lid(session: AsyncSession, actor: Actor, lid_id: int) -> Lid:
     lid = await haal_lid(session, lid_id)
+    if _andere_commissie(actor, lid):
+        raise NietGevonden(f"Lid {lid_id} bestaat niet.")
     if not mag_beheren(actor, lid.commissie_code):
         raise GeenToegang(f"U mag geen leden beheren voor commissie {lid.commissie_code}.")
     return lid
@@ -126,6 +134,8 @@ async def registreer_afwezigheid(
     *, session: AsyncSession, actor: Actor, lid: Lid, invoer: AfwezigheidIn, nu: datetime
 ) -> Afwezigheid:
     eigen = actor.rol is Rol.LID and actor.lid_id == lid.id
+    if not eigen and _andere_commissie(actor, lid):
+        raise NietGevonden(f"Lid {lid.id} bestaat niet.")
     if not (eigen or mag_beheren(actor, lid.commissie_code)):
         raise GeenToegang("U mag alleen uw eigen afwezigheid melden.")
     if invoer.tot < invoer.van:

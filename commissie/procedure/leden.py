@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from commissie.accounts.rollen import Actor
+from commissie.accounts.rollen import Actor, Rol
 from commissie.eenheid import publiceer
 from commissie.leden import service as leden
 from commissie.leden.models import Lid
@@ -80,14 +80,17 @@ async def meld_afwezigheid(
                     tot=invoer.tot,
                 ),
             )
+    ziet_zaken = actor.rol is not Rol.BEHEERDER
     return AfwezigheidUit(
         id=afw.id,
         lid_id=lid.id,
         van=afw.van,
         tot=afw.tot,
         soort=afw.soort,
-        vervangen_in=vervangen,
-        niet_vervangen=niet,
+        vervangen_in=vervangen if ziet_zaken else [],
+        niet_vervangen=niet if ziet_zaken else [],
+        aantal_vervangen=len(vervangen),
+        aantal_niet_vervangen=len(niet),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor
@@ -26,9 +26,12 @@ async def lijst_zaken(
     session: AsyncSession,
     actor: Actor,
     status: str | None = None,
-    na: int | None = None,
+    na: str | None = None,
     limiet: int = 50,
 ) -> ZaakLijst:
+    """Newest first: by year, sequence number and committee. `na` is the opaque cursor from
+    the previous page's `volgende`: it carries that sort key of the last case shown, values
+    the caller already saw in its case number, never a row id."""
     if status is not None and status not in {s.value for s in Status}:
         raise OngeldigeInvoer(f"Parameter 'status': onbekende status '{status}'.", veld="status")
     volgende_termijn = (
@@ -41,6 +44,8 @@ async def lijst_zaken(
         select(
             Zaak.id,
             Zaak.nummer,
+            Zaak.jaar,
+            Zaak.volgnummer,
             Zaak.commissie_code,
             Zaak.status,
             Zaak.ontvangen_op,
@@ -48,13 +53,25 @@ async def lijst_zaken(
             volgende_termijn.label("volgende_termijn"),
         )
         .where(zichtbaar(actor))
-        .order_by(Zaak.id.desc())
+        .order_by(Zaak.jaar.desc(), Zaak.volgnummer.desc(), Zaak.commissie_code.desc())
         .limit(limiet + 1)
     )
     if status:
         q = q.where(Zaak.status == status)
     if na is not None:
-        q = q.where(Zaak.id < na)
+        jaar, volgnummer, commissie = lees_cursor(na, veld="na", lengte=3)
+        if not (isinstance(jaar, int) and isinstance(volgnummer, int)) or not isinstance(
+            commissie, str
+        ):
+            raise OngeldigeInvoer(
+                "Veld 'na': geen geldige cursor; gebruik de waarde 'volgende' uit het vorige "
+                "antwoord.",
+                veld="na",
+            )
+        q = q.where(
+            tuple_(Zaak.jaar, Zaak.volgnummer, Zaak.commissie_code)
+            < tuple_(jaar, volgnummer, commissie)
+        )
     rijen = (await session.execute(q)).all()
     meer = len(rijen) > limiet
     rijen = rijen[:limiet]
@@ -70,7 +87,11 @@ async def lijst_zaken(
             )
             for r in rijen
         ],
-        volgende=str(rijen[-1].id) if meer and rijen else None,
+        volgende=(
+            maak_cursor(rijen[-1].jaar, rijen[-1].volgnummer, rijen[-1].commissie_code)
+            if meer and rijen
+            else None
+        ),
     )
 
 

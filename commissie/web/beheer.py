@@ -46,9 +46,9 @@ async def _pagina(
             "f_waarden": waarden or {},
             "geheim": geheim,
         },
+        # A page with a password or token must not stay in any cache: every page carries
+        # Cache-Control: no-store (app.py), tested in tests/web/test_beheer.py.
         status_code=status,
-        # A page with a password or token must not stay in any cache.
-        headers={"Cache-Control": "no-store"} if geheim else None,
     )
 
 

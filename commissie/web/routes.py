@@ -14,10 +14,10 @@ from litestar.template.config import TemplateConfig
 from commissie.accounts import service as accounts
 from commissie.accounts.middleware import SESSIE_COOKIE
 from commissie.accounts.rollen import Rol
-from commissie.api.accounts import sessie_cookie
+from commissie.api.accounts import client_adres, sessie_cookie
 from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.config import Settings
-from commissie.fouten import TeVaak
+from commissie.fouten import OngeldigeInvoer, TeVaak
 from commissie.procedure import overzichten
 from commissie.tijd import vandaag
 from commissie.web.beheer import beheer_routes
@@ -59,25 +59,31 @@ async def login_pagina() -> Template:
 
 @post("/login", exclude_from_auth=True, include_in_schema=False, status_code=200)
 async def login_formulier(
+    request: Request,
     data: URLEncodedBody[LoginForm],
-    db_session: DbSession,
     omgeving: HuidigeOmgeving,
 ) -> Response[Any]:
     uitkomst = None
     if data.gebruikersnaam.strip() and data.wachtwoord:
         try:
             uitkomst = await accounts.log_in(
-                session=db_session,
+                maker=omgeving.sessionmaker,
+                controles=omgeving.controles,
+                beurten=omgeving.inlogbeurten,
                 gebruikersnaam=data.gebruikersnaam.strip()[:80],
                 wachtwoord=data.wachtwoord,
+                adres=client_adres(request),
                 nu=omgeving.klok(),
                 uren=omgeving.settings.sessie_uren,
             )
+        except OngeldigeInvoer as fout:
+            return Template("login.html", context={"fout": fout.bericht}, status_code=400)
         except TeVaak as fout:
             return Template(
                 "login.html",
                 context={"fout": fout.bericht, "naam": data.gebruikersnaam},
                 status_code=429,
+                headers={"Retry-After": str(fout.retry_na)},
             )
     if uitkomst is None:
         return Template(

@@ -40,7 +40,8 @@ SIGNAAL_RIJEN = 500
 
 
 def naam_sleutel(naam: str) -> str:
-    return re.sub(r"\s+", " ", naam).strip().casefold()
+    # Casefolding can lengthen a name ("ﬀ" -> "ff"); the key must fit its column.
+    return re.sub(r"\s+", " ", naam).strip().casefold()[:200]
 
 
 def _verplicht(waarde: str | None, veld: str) -> str:

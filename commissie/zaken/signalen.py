@@ -207,7 +207,8 @@ def achternaam_sleutel(naam: str) -> str:
     tussenvoegsels and initials ("J. van der Berg" -> "berg"). Every pair of names that
     naam_overeenkomst matches has the same key; "" for an empty name."""
     ontleed = _ontleed(naam)
-    return _kern(ontleed.achternaam) if ontleed else ""
+    # Casefolding can lengthen a name; the key must fit its column (200).
+    return _kern(ontleed.achternaam)[:200] if ontleed else ""
 
 
 def _passen(a: tuple[tuple[str, bool], ...], b: tuple[tuple[str, bool], ...]) -> bool:

@@ -32,7 +32,7 @@ VOOR_KORPSLEIDING = frozenset({"ontvangen", "status", "verdaging"})
 PANELWIJZIGING = frozenset(
     {"panel", "verschoning", "wraking", "ziektevervanging", "handmatig", "vertrek", "herindeling"}
 )
-PANELWIJZIGING_VOOR_LEDEN = "De samenstelling van het panel is gewijzigd."
+PANELWIJZIGING_VOOR_LEDEN = "Een zetel in het panel is gewijzigd."
 
 
 def schrijf(

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from commissie.cli.massa import vul
 from commissie.config import Settings
+from commissie.paginering import maak_cursor
 from commissie.panel.toegang import haal_zaak
 from commissie.procedure import overzichten, zaakweergave
 from commissie.procedure.opstart import bouw_omgeving
@@ -59,7 +60,7 @@ def test_lijst_detail_en_termijnen_gebruiken_hun_indexen(settings: Settings, klo
                 stappen = {
                     "lijst": lambda: overzichten.lijst_zaken(session=s, actor=SECRETARIS_TI),
                     "lijst_status": lambda: overzichten.lijst_zaken(
-                        session=s, actor=SECRETARIS_TI, status="afgesloten", na=10**6
+                        session=s, actor=SECRETARIS_TI, status="afgesloten", na=maak_cursor(2026, 10**6, "TI")
                     ),
                     "termijnen": lambda: overzichten.open_termijnen(
                         session=s, actor=SECRETARIS_TI, nu=klok(), regios=omgeving.regios
