@@ -17,6 +17,7 @@ from sqlalchemy import text
 from commissie.accounts.middleware import OPEN_PADEN, AuthMiddleware
 from commissie.api import deps
 from commissie.api.accounts import ik, login, logout
+from commissie.api.agenda import agenda_adres, agenda_feed, agenda_vernieuwen
 from commissie.api.foutafhandeling import FOUTAFHANDELING
 from commissie.api.leden import LedenController
 from commissie.api.panel import PanelController, belasting_route
@@ -28,7 +29,7 @@ from commissie.omgeving import Omgeving
 from commissie.procedure.opstart import bouw_omgeving
 from commissie.tijd import Klok, systeemklok
 from commissie.web.apidocs import openapi_config
-from commissie.web.beveiliging import csrf_config
+from commissie.web.beveiliging import app_geheim, csrf_config
 from commissie.web.routes import web_routes, web_template_config
 from commissie.web.statisch import static_router
 from commissie.zittingen.verzender import bezorg_doorlopend
@@ -80,6 +81,9 @@ def create_app(
             LedenController,
             ZaakZittingenController,
             ZittingController,
+            agenda_adres,
+            agenda_vernieuwen,
+            agenda_feed,
             *web_routes,
             static_router(),
         ],
@@ -95,6 +99,6 @@ def create_app(
         csrf_config=csrf_config(omgeving.settings),
         template_config=web_template_config(omgeving.settings),
         lifespan=[lifespan],
-        state=State({"omgeving": omgeving}),
+        state=State({"omgeving": omgeving, "geheim": app_geheim(omgeving.settings)}),
         debug=False,
     )

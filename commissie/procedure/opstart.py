@@ -16,6 +16,7 @@ def importeer_modellen() -> None:
     from commissie.leden import models as _l  # noqa: F401
     from commissie.panel import models as _p  # noqa: F401
     from commissie.zaken import models as _z  # noqa: F401
+    from commissie.zittingen import agenda as _agenda  # noqa: F401
     from commissie.zittingen import models as _zi  # noqa: F401
     from commissie.zittingen import post as _post  # noqa: F401
 
@@ -25,12 +26,14 @@ def abonnementen() -> Bus:
     from commissie.panel import tijdlijn as panel_tijdlijn
     from commissie.zaken import tijdlijn as zaak_tijdlijn
     from commissie.zittingen import tijdlijn as zitting_tijdlijn
+    from commissie.zittingen import uitnodigingen as zitting_post
 
     tabel: dict[type, list[Abonnee]] = {}
     bronnen: list[Mapping[type, Sequence[Abonnee]]] = [
         zaak_tijdlijn.ABONNEMENTEN,
         panel_tijdlijn.ABONNEMENTEN,
         zitting_tijdlijn.ABONNEMENTEN,
+        zitting_post.ABONNEMENTEN,
     ]
     for bron in bronnen:
         for soort, abonnees in bron.items():
