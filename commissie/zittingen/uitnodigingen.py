@@ -246,14 +246,14 @@ async def uitnodiging_voor(
         raise NietGevonden(f"Zitting {zitting_id} bestaat niet of u heeft er geen toegang toe.")
     if voor is not None and actor.rol is not Rol.SECRETARIS:
         raise GeenToegang("Alleen het secretariaat vraagt een uitnodiging voor een ander op.")
+    zaak, zitting = await haal_zitting(
+        session=session, actor=actor, zitting_id=zitting_id, nu=nu, actie="uitnodiging"
+    )
     if voor is None and actor.rol is Rol.SECRETARIS:
         raise OngeldigeInvoer(
             "Veld 'voor': zeg voor wie de uitnodiging is (lid:ID, klager of beklaagde:N).",
             veld="voor",
         )
-    zaak, zitting = await haal_zitting(
-        session=session, actor=actor, zitting_id=zitting_id, nu=nu, actie="uitnodiging"
-    )
     if voor is not None:
         ontvanger = await ontvanger_voor(session, zitting, voor)
     else:
