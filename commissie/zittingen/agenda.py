@@ -70,7 +70,10 @@ async def agendageheim(
     lid_id = _vereis_lid(actor)
     rij = await session.get(Agendasleutel, lid_id)
     if rij is not None and not vernieuw:
-        return geheim_van(app_geheim, rij.nonce)
+        geheim = geheim_van(app_geheim, rij.nonce)
+        # Unless the application's secret changed since: then that URL is dead, draw anew.
+        if hmac.compare_digest(sleutel_hash(geheim), rij.sleutel_hash):
+            return geheim
     nonce = secrets.token_hex(32)
     geheim = geheim_van(app_geheim, nonce)
     if rij is None:

@@ -161,6 +161,8 @@ async def _mail_zitting(session: AsyncSession, zaak: Zaak, zitting: Zitting, nu:
 
 
 async def _zitting_gewijzigd(session: AsyncSession, e: ZittingEvent) -> None:
+    if e.zitting.einde <= e.nu:
+        return  # entered afterwards (or cancelled after the fact): nobody can still attend
     await _mail_zitting(session, e.zaak, e.zitting, e.nu)
 
 

@@ -11,8 +11,8 @@ from litestar.testing import TestClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from commissie.accounts.rollen import Rol
-from commissie.zittingen.agenda import Agendasleutel
+from commissie.accounts.rollen import Actor, Rol
+from commissie.zittingen.agenda import Agendasleutel, agendageheim, sleutel_hash
 from tests.conftest import Gebruikers, Klok, run_db
 from tests.zittingen.uitnodiging_hulp import Opzet, deelnemers, gepland, lees, zonder_partijgegevens
 
@@ -172,3 +172,27 @@ def test_lid_dat_het_panel_verlaat_ziet_de_zitting_niet_meer(
     )
     assert r.status_code == 200, r.text
     assert _feed(client, pad).walk("VEVENT") == []
+
+
+def test_ander_appgeheim_geeft_een_werkend_nieuw_adres(
+    gebruikers: Gebruikers, drie: dict[str, int], db: str, klok: Klok
+) -> None:
+    lid_id = next(iter(drie.values()))
+    actor = Actor(
+        id=0, gebruikersnaam="lid", rol=Rol.LID, commissie_code="TI", korps_code=None, lid_id=lid_id
+    )
+
+    async def geheim(s: AsyncSession, app_geheim: str) -> str:
+        return await agendageheim(session=s, actor=actor, app_geheim=app_geheim, nu=klok())
+
+    eerst = run_db(db, lambda s: geheim(s, "a" * 64))
+    assert run_db(db, lambda s: geheim(s, "a" * 64)) == eerst
+    later = run_db(db, lambda s: geheim(s, "b" * 64))
+    assert later != eerst
+
+    async def hash_(s: AsyncSession) -> str:
+        rij = await s.get(Agendasleutel, lid_id)
+        assert rij is not None
+        return rij.sleutel_hash
+
+    assert run_db(db, hash_) == sleutel_hash(later)

@@ -11,6 +11,7 @@ from litestar.testing import TestClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from commissie.tijd import AMSTERDAM
 from commissie.zittingen.post import Mail
 from tests.conftest import Gebruikers, Klok, run_db
 from tests.procedure_hulp import (
@@ -213,3 +214,27 @@ def test_panelwissel_na_de_zitting_mailt_niets(
     )
     assert r.status_code == 200, r.text
     assert post(db)[voor:] == []
+
+
+def test_achteraf_ingevoerde_zitting_mailt_niemand(
+    client: TestClient[Any],
+    secretaris: Hdr,
+    gebruikers: Gebruikers,
+    drie: dict[str, int],
+    klok: Klok,
+    db: str,
+) -> None:
+    opzet = gepland(client, secretaris, gebruikers, drie, klok)
+    voor = len(post(db))
+    assert voor == 6
+    klok.moment = datetime.fromisoformat(opzet.zitting["einde"]) + timedelta(days=2)
+    gisteren = (klok.moment - timedelta(days=1)).astimezone(AMSTERDAM).date()
+    z = plan(
+        client,
+        secretaris,
+        opzet.nummer,
+        lokaal_begin(gisteren),
+        reden_afwijking="Vergeten in te voeren.",
+    )
+    assert z["status"] == "gepland"
+    assert len(post(db)) == voor
