@@ -99,7 +99,7 @@ def lees_voor(waarde: str) -> tuple[str, int | None]:
     soort, _, nummer = waarde.strip().partition(":")
     if soort == "klager" and not nummer:
         return "klager", None
-    if soort in {"lid", "beklaagde"} and nummer.isdigit():
+    if soort in {"lid", "beklaagde"} and nummer.isascii() and nummer.isdigit():
         return soort, int(nummer)
     raise OngeldigeInvoer(
         f"Veld 'voor': '{waarde}' is onbekend; gebruik lid:ID, klager of beklaagde:N.",
