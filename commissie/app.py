@@ -17,6 +17,7 @@ from commissie.accounts.middleware import OPEN_PADEN, AuthMiddleware
 from commissie.api import deps
 from commissie.api.accounts import ik, login, logout, wachtwoord
 from commissie.api.adviezen import AdviezenController
+from commissie.api.agenda import agenda_adres, agenda_feed, agenda_vernieuwen
 from commissie.api.foutafhandeling import FOUTAFHANDELING
 from commissie.api.invoer import InvoerMiddleware, strikte_body
 from commissie.api.leden import LedenController
@@ -29,7 +30,7 @@ from commissie.omgeving import Omgeving
 from commissie.procedure.opstart import bouw_omgeving
 from commissie.tijd import Klok, systeemklok
 from commissie.web.apidocs import documenteer_fouten, openapi_config
-from commissie.web.beveiliging import csrf_config
+from commissie.web.beveiliging import app_geheim, csrf_config
 from commissie.web.routes import web_routes, web_template_config
 from commissie.web.statisch import static_router
 from commissie.web.wachtwoord import wachtwoord_routes
@@ -83,6 +84,9 @@ def create_app(
             LedenController,
             ZaakZittingenController,
             ZittingController,
+            agenda_adres,
+            agenda_vernieuwen,
+            agenda_feed,
             *web_routes,
             *wachtwoord_routes,
             static_router(),
@@ -104,7 +108,7 @@ def create_app(
         csrf_config=csrf_config(omgeving.settings),
         template_config=web_template_config(omgeving.settings),
         lifespan=[lifespan],
-        state=State({"omgeving": omgeving}),
+        state=State({"omgeving": omgeving, "geheim": app_geheim(omgeving.settings)}),
         debug=False,
     )
     documenteer_fouten(app)

@@ -11,9 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from commissie.atw import Kalender
 from commissie.config import Settings
 from commissie.db import maak_engine, maak_sessionmaker
-from commissie.eenheid import Bus
+from commissie.eenheid import BUS, Bus
 from commissie.regios import Regios, laad_regios
 from commissie.tijd import Klok, systeemklok
+
+# Where a session carries its Omgeving, for subscribers that need the configuration (mail).
+OMGEVING = "commissie.omgeving"
 
 
 class Beurt:
@@ -61,7 +64,7 @@ def maak_omgeving(settings: Settings, bus: Bus, klok: Klok = systeemklok) -> Omg
     if settings.database_url.startswith("sqlite"):
         settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = maak_engine(settings.database_url)
-    return Omgeving(
+    omgeving = Omgeving(
         settings=settings,
         regios=regios,
         kalender=Kalender(regios.gelijkgestelde_dagen, regios.atw_jaren),
@@ -70,3 +73,5 @@ def maak_omgeving(settings: Settings, bus: Bus, klok: Klok = systeemklok) -> Omg
         klok=klok,
         bus=bus,
     )
+    omgeving.sessionmaker.configure(info={BUS: bus, OMGEVING: omgeving})
+    return omgeving

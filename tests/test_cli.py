@@ -179,3 +179,18 @@ def test_panel_op_de_opdrachtregel_wordt_vastgelegd(tmp_path: Path) -> None:
     # A case that does not exist is not a look.
     assert commissie(env, "panel", "TI-2026-0999").returncode == 2
     assert _sql(env, "SELECT COUNT(*) FROM inzage WHERE actie = 'panel'") == [(1,)]
+
+
+def test_lid_aanmaken_met_emailadres_voor_de_uitnodigingen(tmp_path: Path) -> None:
+    env = _eigen_omgeving(tmp_path)
+    assert commissie(env, "db", "upgrade").returncode == 0
+    args = ["lid", "aanmaken", "Mail Lid", "--commissie", "TI", "--korps", "TW", "--email"]
+    r = commissie(env, *args, "mail.lid@leden.example")
+    assert r.returncode == 0, r.stderr
+    assert _sql(env, "select email from lid where naam = 'Mail Lid'") == [
+        ("mail.lid@leden.example",)
+    ]
+    fout = commissie(env, *args, "geen-adres")
+    assert fout.returncode != 0
+    assert "email" in fout.stderr
+    assert _sql(env, "select count(*) from lid") == [(1,)]

@@ -13,8 +13,9 @@ from commissie.accounts import service
 from commissie.accounts.rollen import Actor, Rol
 
 SESSIE_COOKIE = "commissie_sessie"
-# Paths that answer without authentication: login, health and the static assets (no data).
-OPEN_PADEN = ["^/health$", "^/api/login$", "^/login$", "^/static/"]
+# Paths that answer without authentication: login, health and the static assets (no data);
+# the agenda feed, whose unguessable URL is its key (calendar apps cannot log in).
+OPEN_PADEN = ["^/health$", "^/api/login$", "^/login$", "^/static/", "^/agenda/"]
 
 
 class AuthMiddleware(AbstractAuthenticationMiddleware):

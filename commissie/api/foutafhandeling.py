@@ -141,6 +141,8 @@ def _validatiefout(request: Request, exc: ValidationException) -> Response[Any]:
     if is_pagina(request):
         return _fout(400, detail, request=request)
     body: dict[str, object] = {"status_code": 400, "detail": detail, "velden": velden}
+    # The same shape as a domain error names its field: `veld` is the first one refused.
+    body["veld"] = velden[0]["veld"]
     return Response(body, status_code=400)
 
 

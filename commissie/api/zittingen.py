@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from litestar import Controller, get, patch, post
+from litestar import Controller, Response, get, patch, post
 from litestar.params import FromPath, JSONBody, Parameter
 
 from commissie.accounts.middleware import vereis_rol
@@ -13,7 +13,7 @@ from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.panel.toegang import haal_zaak
 from commissie.procedure import zaakweergave
 from commissie.zaken.schemas import ZaakUit
-from commissie.zittingen import planning, service, voorstellen
+from commissie.zittingen import planning, service, uitnodigingen, voorstellen
 from commissie.zittingen.regels import alle_partijen
 from commissie.zittingen.schemas import (
     AfzienHorenIn,
@@ -199,3 +199,28 @@ class ZittingController(Controller):
             session=db_session, actor=actor, zaak=zaak, zitting=z, invoer=data, nu=nu
         )
         return zitting_uit(z, zaak.nummer, alle_partijen(service.beklaagde_ids(zaak)), actor)
+
+    @get("/{zitting_id:int}/uitnodiging.ics", summary="Uitnodiging (iCalendar) voor een zitting")
+    async def uitnodiging(
+        self,
+        zitting_id: FromPath[int],
+        db_session: DbSession,
+        actor: HuidigeActor,
+        omgeving: HuidigeOmgeving,
+        nu: Nu,
+        voor: str | None = Parameter(default=None),
+    ) -> Response[bytes]:
+        inhoud = await uitnodigingen.uitnodiging_voor(
+            session=db_session,
+            actor=actor,
+            zitting_id=zitting_id,
+            voor=voor,
+            regios=omgeving.regios,
+            basis_url=omgeving.settings.basis_url,
+            nu=nu,
+        )
+        return Response(
+            inhoud,
+            # Cache-Control: no-store comes from the app's default (app.py).
+            media_type="text/calendar; charset=utf-8",
+        )

@@ -18,6 +18,7 @@ def importeer_modellen() -> None:
     from commissie.panel import lasttotalen
     from commissie.panel import models as _p  # noqa: F401
     from commissie.zaken import models as _z  # noqa: F401
+    from commissie.zittingen import agenda as _agenda  # noqa: F401
     from commissie.zittingen import models as _zi  # noqa: F401
     from commissie.zittingen import post as _post  # noqa: F401
 
@@ -30,6 +31,7 @@ def abonnementen() -> Bus:
     from commissie.panel import tijdlijn as panel_tijdlijn
     from commissie.zaken import tijdlijn as zaak_tijdlijn
     from commissie.zittingen import tijdlijn as zitting_tijdlijn
+    from commissie.zittingen import uitnodigingen as zitting_post
 
     tabel: dict[type, list[Abonnee]] = {}
     bronnen: list[Mapping[type, Sequence[Abonnee]]] = [
@@ -37,6 +39,7 @@ def abonnementen() -> Bus:
         panel_tijdlijn.ABONNEMENTEN,
         zitting_tijdlijn.ABONNEMENTEN,
         advies_tijdlijn.ABONNEMENTEN,
+        zitting_post.ABONNEMENTEN,
     ]
     for bron in bronnen:
         for soort, abonnees in bron.items():

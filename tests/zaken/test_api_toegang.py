@@ -20,7 +20,8 @@ from tests.conftest import WACHTWOORD, Gebruikers, Klok, run_db, zaak_body
 from tests.procedure_hulp import naar_status
 
 Hdr = dict[str, str]
-OPEN = {"/health", "/api/login", "/login"}
+# The agenda feed: its unguessable URL is the key (calendar apps cannot log in).
+OPEN = {"/health", "/api/login", "/login", "/agenda/{bestand:str}"}
 STAPPEN = {
     "ontvankelijkheid": {"ontvankelijk": True},
     "verdaging": {"weken": 2, "reden": "Drukte", "mededeling_op": "2026-03-02"},

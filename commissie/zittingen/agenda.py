@@ -1,0 +1,128 @@
+"""A member's agenda feed: `/agenda/{secret}.ics`, subscribed to from a calendar app.
+
+Calendar apps cannot log in, so the unguessable secret in the URL is the key. The database
+holds only its SHA-256 (to find the member) and a random nonce; the secret itself is the HMAC of
+that nonce under the application's secret, so the member can be shown its URL again while a
+copy of the database alone does not open any feed. Renewing draws a new nonce: the old URL
+answers 404 from then on."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from datetime import datetime, timedelta
+
+from sqlalchemy import ForeignKey, String, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column, selectinload
+
+from commissie.accounts.rollen import Actor, Rol
+from commissie.db import Base
+from commissie.fouten import GeenToegang, NietGevonden
+from commissie.leden.models import Lid
+from commissie.panel.models import Panelzetel
+from commissie.regios import Regios
+from commissie.zaken.models import Zaak
+from commissie.zittingen.ical import feed
+from commissie.zittingen.models import Zitting
+from commissie.zittingen.regels import ZittingStatus
+from commissie.zittingen.uitnodigingen import afspraak_van
+
+# How long a cancelled hearing stays in the feed (as STATUS:CANCELLED) after its cancellation.
+GEANNULEERD_ZICHTBAAR = timedelta(days=30)
+FEEDNAAM = "Zittingen klachtencommissie"
+_GEHEIM_VORM = re.compile(r"^[0-9a-f]{64}$")
+
+
+class Agendasleutel(Base):
+    __tablename__ = "agendasleutel"
+
+    lid_id: Mapped[int] = mapped_column(ForeignKey("lid.id", ondelete="CASCADE"), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(64))
+    sleutel_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    aangemaakt_op: Mapped[datetime]
+
+
+def geheim_van(app_geheim: str, nonce: str) -> str:
+    return hmac.new(app_geheim.encode(), nonce.encode(), hashlib.sha256).hexdigest()
+
+
+def sleutel_hash(geheim: str) -> str:
+    return hashlib.sha256(geheim.encode()).hexdigest()
+
+
+def feed_pad(geheim: str) -> str:
+    return f"/agenda/{geheim}.ics"
+
+
+def _vereis_lid(actor: Actor) -> int:
+    if actor.rol is not Rol.LID or actor.lid_id is None:
+        raise GeenToegang("Alleen commissieleden hebben een agenda met hun zittingen.")
+    return actor.lid_id
+
+
+async def agendageheim(
+    *, session: AsyncSession, actor: Actor, app_geheim: str, nu: datetime, vernieuw: bool = False
+) -> str:
+    """The member's feed secret: made on first request, replaced when `vernieuw`."""
+    lid_id = _vereis_lid(actor)
+    rij = await session.get(Agendasleutel, lid_id)
+    if rij is not None and not vernieuw:
+        geheim = geheim_van(app_geheim, rij.nonce)
+        # Unless the application's secret changed since: then that URL is dead, draw anew.
+        if hmac.compare_digest(sleutel_hash(geheim), rij.sleutel_hash):
+            return geheim
+    nonce = secrets.token_hex(32)
+    geheim = geheim_van(app_geheim, nonce)
+    if rij is None:
+        rij = Agendasleutel(lid_id=lid_id, nonce=nonce, sleutel_hash="", aangemaakt_op=nu)
+        session.add(rij)
+    rij.nonce, rij.sleutel_hash, rij.aangemaakt_op = nonce, sleutel_hash(geheim), nu
+    await session.flush()
+    return geheim
+
+
+async def _lid_voor_geheim(session: AsyncSession, geheim: str) -> Lid:
+    onbekend = NietGevonden("Deze agenda bestaat niet (meer).")
+    if not _GEHEIM_VORM.match(geheim):
+        raise onbekend
+    lid = await session.scalar(
+        select(Lid)
+        .join(Agendasleutel, Agendasleutel.lid_id == Lid.id)
+        .where(Agendasleutel.sleutel_hash == sleutel_hash(geheim))
+    )
+    if lid is None or not lid.actief:
+        raise onbekend
+    return lid
+
+
+def _in_feed(z: Zitting, nu: datetime) -> bool:
+    if z.status != ZittingStatus.GEANNULEERD:
+        return True
+    geannuleerd_op = max(
+        (w.op for w in z.wijzigingen if w.soort == "geannuleerd"), default=z.aangemaakt_op
+    )
+    return nu - geannuleerd_op <= GEANNULEERD_ZICHTBAAR
+
+
+async def agendafeed(
+    *, session: AsyncSession, geheim: str, regios: Regios, basis_url: str, nu: datetime
+) -> bytes:
+    """The hearings of the cases where the member holds a seat, with the invites' UIDs."""
+    lid = await _lid_voor_geheim(session, geheim)
+    rijen = await session.execute(
+        select(Zitting, Zaak.nummer, Zaak.commissie_code)
+        .join(Zaak, Zaak.id == Zitting.zaak_id)
+        .join(Panelzetel, Panelzetel.zaak_id == Zaak.id)
+        .where(Panelzetel.lid_id == lid.id, Panelzetel.actief)
+        .options(selectinload(Zitting.wijzigingen))
+        .order_by(Zitting.begin, Zitting.id)
+    )
+    afspraken = [
+        afspraak_van(z, nummer, regios.commissies[code], basis_url)
+        for z, nummer, code in rijen.all()
+        if _in_feed(z, nu)
+    ]
+    return feed(afspraken, dtstamp=nu, naam=FEEDNAAM)
