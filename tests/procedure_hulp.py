@@ -236,9 +236,10 @@ def naar_status(
     if status == "besluit_genomen":
         assert gebruikers is not None
         return naar_besluit(client, hdr, nummer, gebruikers)
-    if status == "afgesloten" and _ok(client.get(f"/api/zaken/{nummer}", headers=hdr))[
-        "status"
-    ] == "besluit_genomen":
+    if (
+        status == "afgesloten"
+        and _ok(client.get(f"/api/zaken/{nummer}", headers=hdr))["status"] == "besluit_genomen"
+    ):
         evalueer(client, hdr, nummer)
     if status in ("ontvankelijk", "niet_ontvankelijk"):
         body = {"ontvankelijk": status == "ontvankelijk", "toelichting": "Grond."}
