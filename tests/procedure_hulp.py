@@ -154,7 +154,9 @@ def voorzitter(client: TestClient[Any], hdr: Hdr, nummer: str, gebruikers: Gebru
         lid_id = int(stoel[0]["lid_id"])
     else:
         beklaagd = {b["korps"] for b in zaak["beklaagden"]}
-        korps = next(k for k in KORPSEN[zaak["commissie"]] if k not in beklaagd)
+        # When every corps is involved the secretary may take the chair from one of them.
+        korpsen = KORPSEN[zaak["commissie"]]
+        korps = next((k for k in korpsen if k not in beklaagd), korpsen[0])
         lid_id = gebruikers.lid(
             f"Voorzitter {nummer}", korps, commissie=zaak["commissie"], voorzitter=True
         )
