@@ -11,7 +11,7 @@ from litestar.testing import TestClient
 
 from commissie.tijd import vandaag as vandaag_in
 from tests.conftest import WACHTWOORD, Gebruikers, Klok, zaak_body
-from tests.procedure_hulp import evalueer, houd_zitting, naar_advies, naar_besluit, naar_status
+from tests.procedure_hulp import evalueer, naar_advies, naar_besluit, naar_status
 
 Hdr = dict[str, str]
 SOORTEN = ("ontvangstbevestiging", "ontvankelijkheid", "advies", "besluit")
