@@ -229,8 +229,14 @@ async def maak_brief(
                 "Een afschrift van de klacht (Awb 9:9) gaat uit na de ontvankelijkheid en vóór "
                 f"het advies; de zaak is {status.value}."
             )
-        c = commissie_of_fout(regios, zaak.commissie_code)
-        uiterlijk = kalender.verschuif(vandaag(nu) + timedelta(weeks=c.termijnen.verweer_weken))
+        # The deadline the wederhoor step recorded when it was sent; else from today.
+        verweer = next((t for t in zaak.termijnen if t.soort == Soort.VERWEER.value), None)
+        if verweer is not None:
+            uiterlijk = verweer.einddatum
+        else:
+            c = commissie_of_fout(regios, zaak.commissie_code)
+            weken = timedelta(weeks=c.termijnen.verweer_weken)
+            uiterlijk = kalender.verschuif(vandaag(nu) + weken)
         context = AfschriftKlacht(
             **gemeen,
             aan=aan,
@@ -251,10 +257,8 @@ async def maak_brief(
             besluit_uiterlijk=datum_nl(besluit_t.einddatum),
         )
     elif soort == "uitnodiging_zitting":
-        raise Conflict(
-            "De uitnodiging voor de zitting vraagt de gegevens van de zitting (datum, tijd, "
-            "plaats, bijstand en getuigen per partij); die legt het zittingendeel vast."
-        )
+        _alleen(invoer.aan, ("klager", "beklaagde"))
+        return await _uitnodiging(session, omg, regios, zaak, invoer.aan, actor, nu)
     else:  # advies
         _alleen(invoer.aan, ("korps",))
         versie = await session.scalar(
@@ -315,6 +319,41 @@ async def maak_uitnodiging(
     return await maak_document(
         session=session, omg=omg, zaak=zaak, soort="uitnodiging_zitting", context=context,
         aan=aan, korps=korps, actor=actor, nu=nu,
+    )  # fmt: skip
+
+
+async def _uitnodiging(
+    session: AsyncSession,
+    omg: Documentomgeving,
+    regios: Regios,
+    zaak: Zaak,
+    aan: str,
+    actor: Actor,
+    nu: datetime,
+) -> Document:
+    """The invitation from the party's next planned hearing. Support named is the party's own
+    only: the complainant's vertrouwenspersoon for the complainant, nothing of the other side."""
+    sleutel = KLAGER if aan == KLAGER else partij_sleutel(beklaagde(zaak, int(aan[10:])).id)
+    gepland = [
+        z for z in await zittingen_van(session, zaak.id)
+        if z.status == ZittingStatus.GEPLAND.value and sleutel in z.partijen
+    ]  # fmt: skip
+    if not gepland:
+        raise Conflict(
+            f"Er is geen geplande zitting waarop {aan} wordt gehoord; plan die eerst met "
+            f"POST /api/zaken/{zaak.nummer}/zittingen."
+        )
+    z = next((z for z in gepland if z.begin >= nu), gepland[-1])
+    bijstand = [
+        f"{p.naam} (vertrouwenspersoon)"
+        for p in zaak.partijen
+        if p.rol == "vertrouwenspersoon" and sleutel == KLAGER
+    ]
+    begin = lokaal(z.begin)
+    return await maak_uitnodiging(
+        session=session, omg=omg, regios=regios, zaak=zaak, aan=aan, zitting_op=begin.date(),
+        tijd=f"{begin.hour:02d}:{begin.minute:02d}", locatie=z.locatie,
+        locatie_adres=z.locatie_adres, bijstand=bijstand, getuigen=[], actor=actor, nu=nu,
     )  # fmt: skip
 
 
