@@ -333,7 +333,8 @@ async def _uitnodiging(
 ) -> Document:
     """The invitation from the party's next planned hearing. Support named is the party's own
     only: the complainant's vertrouwenspersoon for the complainant, nothing of the other side."""
-    sleutel = KLAGER if aan == KLAGER else partij_sleutel(beklaagde(zaak, int(aan[10:])).id)
+    # `aan` was checked by `geadresseerde`: "klager" or "beklaagde:ID" of this case.
+    sleutel = KLAGER if aan == KLAGER else partij_sleutel(int(aan.partition(":")[2]))
     gepland = [
         z for z in await zittingen_van(session, zaak.id)
         if z.status == ZittingStatus.GEPLAND.value and sleutel in z.partijen
