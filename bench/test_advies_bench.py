@@ -13,6 +13,7 @@ from commissie.adviezen.sjablonen import (
     SJABLONEN,
     AdviesAanKorpsleiding,
     AdviesOnderdeel,
+    Hoorverslag,
     render_bytes,
 )
 from commissie.config import PROJECT_ROOT
@@ -37,6 +38,10 @@ def _advies() -> AdviesAanKorpsleiding:
             for i in range(4)
         ],
         aanbevelingen=[ALINEA] * 3,
+        # The hoorverslag goes inside the advice (Awb 9:15).
+        hoorverslagen=[
+            Hoorverslag("9 maart 2026", ["klager", "Beklaagde 0"], [ALINEA] * 8, "10 maart 2026")
+        ],
     )
 
 

@@ -70,6 +70,7 @@ class Settings:
     @property
     def postmap(self) -> Path:
         return self.data_dir / "post"
+
     # Also make a PDF of every generated document (LibreOffice); COMMISSIE_PDF=0 skips it.
     pdf: bool = False
 

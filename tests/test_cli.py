@@ -131,6 +131,24 @@ def test_registreren_geeft_een_panel_via_cli_en_demo(tmp_path: Path) -> None:
     assert d.returncode == 0, d.stderr
     demo = _sql(env, "SELECT COUNT(*) FROM zaak")[0][0]
     assert demo >= 10
+    # Past the hearing the demo took the real steps: a fixed advice and its document, the
+    # decision with its letter, the evaluation before closing.
+    stukken = _sql(
+        env,
+        "SELECT z.status, (SELECT COUNT(*) FROM adviesversie a WHERE a.zaak_id = z.id"
+        " AND a.vastgesteld_op IS NOT NULL), (SELECT COUNT(*) FROM document d"
+        " WHERE d.zaak_id = z.id AND d.soort = 'advies' AND d.formaat = 'docx'),"
+        " (SELECT COUNT(*) FROM besluit b WHERE b.zaak_id = z.id), (SELECT COUNT(*) FROM"
+        " document d WHERE d.zaak_id = z.id AND d.soort = 'besluit' AND d.formaat = 'docx'),"
+        " (SELECT COUNT(*) FROM evaluatie e WHERE e.zaak_id = z.id) FROM zaak z"
+        " WHERE z.status IN ('advies_uitgebracht', 'besluit_genomen', 'afgesloten')"
+        " ORDER BY z.status",
+    )
+    assert stukken == [
+        ("advies_uitgebracht", 1, 1, 0, 0, 0),
+        ("afgesloten", 1, 1, 1, 1, 1),
+        ("besluit_genomen", 1, 1, 1, 1, 0),
+    ]
 
     body = zaak_body(ontvangen_op="2026-01-20", gedraging_op="2026-01-10")
     r = commissie(env, "zaak", "registreren", "-", invoer=json.dumps(body))

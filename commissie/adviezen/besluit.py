@@ -26,7 +26,9 @@ from commissie.eenheid import publiceer
 from commissie.fouten import Conflict, GeenToegang, OngeldigeInvoer
 from commissie.regios import Regios
 from commissie.tijd import datum_nl, vandaag
+from commissie.zaken import stappen
 from commissie.zaken.models import Zaak
+from commissie.zaken.rechten import vereis_behandelaar
 from commissie.zaken.regels import LABEL, Status
 from commissie.zaken.stappen import overgang
 from commissie.zaken.termijnen import Soort, dagen_te_laat
@@ -247,4 +249,23 @@ async def besluiten_weergave(*, session: AsyncSession, actor: Actor, zaak: Zaak)
         besluiten=[besluit_uit(b) for b in alle],
         nog_te_besluiten=[k for k in betrokken_korpsen(zaak) if k not in besloten],
         evaluatie=evaluatie_uit(evaluatie) if evaluatie else None,
+    )
+
+
+async def wijzig_status(
+    *, session: AsyncSession, actor: Actor, zaak: Zaak, naar: str, toelichting: str, nu: datetime
+) -> Zaak:
+    """The generic status change; closing a decided case waits for its evaluation (seed 3.3)."""
+    vereis_behandelaar(actor, zaak)
+    if (
+        naar == Status.AFGESLOTEN.value
+        and zaak.status == Status.BESLUIT_GENOMEN.value
+        and await session.get(Evaluatie, zaak.id) is None
+    ):
+        raise Conflict(
+            "De zaak kan pas worden afgesloten na de evaluatie: leg die eerst vast met "
+            f"POST /api/zaken/{zaak.nummer}/evaluatie."
+        )
+    return await stappen.wijzig_status(
+        session=session, actor=actor, zaak=zaak, naar=naar, toelichting=toelichting, nu=nu
     )

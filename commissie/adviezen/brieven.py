@@ -21,6 +21,7 @@ from commissie.adviezen.sjablonen import (
     AfschriftKlacht,
     Briefhoofd,
     Geadresseerde,
+    Hoorverslag,
     Ontvangstbevestiging,
     Ontvankelijkheidsbesluit,
     Verdagingsbericht,
@@ -31,10 +32,12 @@ from commissie.fouten import Conflict, OngeldigeInvoer
 from commissie.leden.models import Lid
 from commissie.panel.models import Panelzetel
 from commissie.regios import Regios, commissie_of_fout
-from commissie.tijd import datum_nl, vandaag
+from commissie.tijd import datum_nl, lokaal, vandaag
 from commissie.zaken.models import Partij, Zaak
 from commissie.zaken.regels import ZIJUITGANGEN, Status
 from commissie.zaken.termijnen import Soort
+from commissie.zittingen.regels import KLAGER, ZittingStatus, partij_sleutel
+from commissie.zittingen.service import zittingen_van
 
 # Letters POST .../brieven makes; the advice and decision letters come with their own steps.
 OP_VERZOEK = ("ontvangstbevestiging", "ontvankelijkheid", "afschrift_klacht", "verdaging",
@@ -109,6 +112,7 @@ def advies_context(
     korps: str,
     regios: Regios,
     gemeen: dict[str, Any],
+    hoorverslagen: list[Hoorverslag],
     correctie_van: str = "",
 ) -> AdviesAanKorpsleiding:
     """The advice for one corps: only the parts about that corps' accused (Awb 9:15)."""
@@ -134,8 +138,35 @@ def advies_context(
         overwegingen=alinea_s(versie.overwegingen),
         onderdelen=onderdelen,
         aanbevelingen=alinea_s(versie.aanbevelingen),
-        bijlagen=["rapport van bevindingen", "hoorverslag (artikel 9:10 Awb)"],
-    )
+        bijlagen=[f"hoorverslag van de zitting van {h.zitting_op} (artikel 9:10 Awb)"
+                  for h in hoorverslagen],
+        hoorverslagen=hoorverslagen,
+    )  # fmt: skip
+
+
+async def hoorverslagen(session: AsyncSession, zaak: Zaak, korps: str) -> list[Hoorverslag]:
+    """The held hearings where the complainant or this corps' accused were heard, for the
+    advice to that corps; the other corps' accused stay unnamed."""
+    namen = {KLAGER: "klager"} | {
+        partij_sleutel(p.id): p.naam
+        for p in zaak.partijen
+        if p.rol == "beklaagde" and p.korps_code == korps
+    }
+    uit = []
+    for z in await zittingen_van(session, zaak.id):
+        if z.status != ZittingStatus.GEHOUDEN.value or not set(z.partijen) & set(namen):
+            continue
+        volgorde = sorted(z.gehoord, key=lambda p: (p != KLAGER, p not in namen))
+        gehoord = [namen.get(p, "een beklaagde van een ander korps") for p in volgorde]
+        uit.append(
+            Hoorverslag(
+                zitting_op=datum_nl(lokaal(z.begin).date()),
+                gehoord=gehoord or ["niemand"],
+                verslag=alinea_s(z.verslag or ""),
+                naar_partijen_op=datum_nl(z.naar_partijen_op) if z.naar_partijen_op else "",
+            )
+        )
+    return uit
 
 
 def _status_gronden(zaak: Zaak) -> tuple[bool, datetime | None, str] | None:
@@ -198,8 +229,14 @@ async def maak_brief(
                 "Een afschrift van de klacht (Awb 9:9) gaat uit na de ontvankelijkheid en vóór "
                 f"het advies; de zaak is {status.value}."
             )
-        c = commissie_of_fout(regios, zaak.commissie_code)
-        uiterlijk = kalender.verschuif(vandaag(nu) + timedelta(weeks=c.termijnen.verweer_weken))
+        # The deadline the wederhoor step recorded when it was sent; else from today.
+        verweer = next((t for t in zaak.termijnen if t.soort == Soort.VERWEER.value), None)
+        if verweer is not None:
+            uiterlijk = verweer.einddatum
+        else:
+            c = commissie_of_fout(regios, zaak.commissie_code)
+            weken = timedelta(weeks=c.termijnen.verweer_weken)
+            uiterlijk = kalender.verschuif(vandaag(nu) + weken)
         context = AfschriftKlacht(
             **gemeen,
             aan=aan,
@@ -220,10 +257,8 @@ async def maak_brief(
             besluit_uiterlijk=datum_nl(besluit_t.einddatum),
         )
     elif soort == "uitnodiging_zitting":
-        raise Conflict(
-            "De uitnodiging voor de zitting vraagt de gegevens van de zitting (datum, tijd, "
-            "plaats, bijstand en getuigen per partij); die legt het zittingendeel vast."
-        )
+        _alleen(invoer.aan, ("klager", "beklaagde"))
+        return await _uitnodiging(session, omg, regios, zaak, invoer.aan, actor, nu)
     else:  # advies
         _alleen(invoer.aan, ("korps",))
         versie = await session.scalar(
@@ -236,8 +271,9 @@ async def maak_brief(
             raise Conflict("Het advies is nog niet vastgesteld.")
         assert korps is not None
         context = advies_context(
-            zaak=zaak, versie=versie, korps=korps, regios=regios, gemeen=gemeen
-        )
+            zaak=zaak, versie=versie, korps=korps, regios=regios, gemeen=gemeen,
+            hoorverslagen=await hoorverslagen(session, zaak, korps),
+        )  # fmt: skip
         return await maak_document(
             session=session, omg=omg, zaak=zaak, soort=soort, context=context, aan=invoer.aan,
             korps=korps, actor=actor, nu=nu, versie=versie.versie, adviesversie_id=versie.id,
@@ -283,6 +319,42 @@ async def maak_uitnodiging(
     return await maak_document(
         session=session, omg=omg, zaak=zaak, soort="uitnodiging_zitting", context=context,
         aan=aan, korps=korps, actor=actor, nu=nu,
+    )  # fmt: skip
+
+
+async def _uitnodiging(
+    session: AsyncSession,
+    omg: Documentomgeving,
+    regios: Regios,
+    zaak: Zaak,
+    aan: str,
+    actor: Actor,
+    nu: datetime,
+) -> Document:
+    """The invitation from the party's next planned hearing. Support named is the party's own
+    only: the complainant's vertrouwenspersoon for the complainant, nothing of the other side."""
+    # `aan` was checked by `geadresseerde`: "klager" or "beklaagde:ID" of this case.
+    sleutel = KLAGER if aan == KLAGER else partij_sleutel(int(aan.partition(":")[2]))
+    gepland = [
+        z for z in await zittingen_van(session, zaak.id)
+        if z.status == ZittingStatus.GEPLAND.value and sleutel in z.partijen
+    ]  # fmt: skip
+    if not gepland:
+        raise Conflict(
+            f"Er is geen geplande zitting waarop {aan} wordt gehoord; plan die eerst met "
+            f"POST /api/zaken/{zaak.nummer}/zittingen."
+        )
+    z = next((z for z in gepland if z.begin >= nu), gepland[-1])
+    bijstand = [
+        f"{p.naam} (vertrouwenspersoon)"
+        for p in zaak.partijen
+        if p.rol == "vertrouwenspersoon" and sleutel == KLAGER
+    ]
+    begin = lokaal(z.begin)
+    return await maak_uitnodiging(
+        session=session, omg=omg, regios=regios, zaak=zaak, aan=aan, zitting_op=begin.date(),
+        tijd=f"{begin.hour:02d}:{begin.minute:02d}", locatie=z.locatie,
+        locatie_adres=z.locatie_adres, bijstand=bijstand, getuigen=[], actor=actor, nu=nu,
     )  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor, Rol
-from commissie.adviezen.brieven import advies_context, basis
+from commissie.adviezen.brieven import advies_context, basis, hoorverslagen
 from commissie.adviezen.documenten import Documentomgeving, maak_document
 from commissie.adviezen.events import AdviesVastgesteld
 from commissie.adviezen.models import Adviesopmerking, Adviesversie, Document
@@ -255,6 +255,7 @@ async def vaststellen(
             korps=korps,
             regios=regios,
             gemeen=gemeen,
+            hoorverslagen=await hoorverslagen(session, zaak, korps),
             correctie_van=datum_nl(vandaag(gecorrigeerd.vastgesteld_op))
             if gecorrigeerd and gecorrigeerd.vastgesteld_op
             else "",

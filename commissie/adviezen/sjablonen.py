@@ -100,6 +100,17 @@ class AdviesOnderdeel:
     motivering: list[str]
 
 
+@dataclass(frozen=True)
+class Hoorverslag:
+    """A held hearing's report as it goes with the advice (Awb 9:15): the other corps'
+    accused are not named."""
+
+    zitting_op: str
+    gehoord: list[str]
+    verslag: list[str]
+    naar_partijen_op: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class AdviesAanKorpsleiding(Brief):
     korps: str
@@ -111,6 +122,7 @@ class AdviesAanKorpsleiding(Brief):
     onderdelen: list[AdviesOnderdeel]
     aanbevelingen: list[str]
     bijlagen: list[str]
+    hoorverslagen: list[Hoorverslag]
 
 
 @dataclass(frozen=True)
@@ -219,7 +231,15 @@ SJABLONEN: dict[str, Sjabloon] = {
                     AdviesOnderdeel("B. Klaagde", "Brigadier", "gegrond", ["Omdat <dit>."])
                 ],
                 aanbevelingen=["Aanbeveling."],
-                bijlagen=["rapport van bevindingen", "hoorverslag"],
+                bijlagen=["hoorverslag"],
+                hoorverslagen=[
+                    Hoorverslag(
+                        "27 maart 2026",
+                        ["klager", "B. Klaagde"],
+                        ["Gehoord <samen> & kort."],
+                        "30 maart 2026",
+                    )
+                ],
             ),
         ),
         Sjabloon(

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.middleware import vereis_rol
 from commissie.accounts.rollen import Actor, Rol
+from commissie.adviezen import besluit
 from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.panel.toegang import haal_zaak
 from commissie.procedure import overzichten, zaakweergave
@@ -135,7 +136,7 @@ class ZakenController(Controller):
         zaak = await haal_zaak(
             session=db_session, actor=actor, nummer=nummer, nu=nu, actie="behandeling"
         )
-        await stappen.wijzig_status(
+        await besluit.wijzig_status(
             session=db_session,
             actor=actor,
             zaak=zaak,

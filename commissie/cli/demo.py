@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from commissie.accounts import service as accounts
 from commissie.accounts.models import Gebruiker
 from commissie.accounts.rollen import Actor, Rol
+from commissie.cli.demo_advies import na_zitting
 from commissie.cli.demo_gegevens import COMMISSIE, GEBRUIKERS, LEDEN, OMSCHRIJVING, ZAKEN
 from commissie.eenheid import werkeenheid
 from commissie.leden.models import Lid
@@ -258,8 +259,9 @@ async def _demozaak(
         "besluit_genomen": 4,
         "afgesloten": 5,
     }[fase]
+    dagen = [min(ontvangen + timedelta(days=7 + 12 * i), vandaag_) for i in range(len(volgorde))]
     for i, status in enumerate(volgorde[:doel]):
-        dag = min(ontvangen + timedelta(days=7 + 12 * i), vandaag_)
+        dag = dagen[i]
         if status is Status.VERWEER:
             await leg_wederhoor_vast(
                 session=s,
@@ -272,15 +274,9 @@ async def _demozaak(
             )
         elif status is Status.ZITTING:
             await _demo_zitting(s, actor, zaak, omgeving, dag, vandaag_, gehouden=doel > 2)
-        else:
-            await stappen.wijzig_status(
-                session=s,
-                actor=actor,
-                zaak=zaak,
-                naar=status.value,
-                toelichting="",
-                nu=_moment(dag, 11),
-            )
+    if doel > 2:
+        # Advice, decision and closing only through their own steps, as in the application.
+        await na_zitting(s, omgeving, actor, zaak, volgorde[doel - 1], dagen[2:])
     if fase == "verdaagd":
         dag = ontvangen + timedelta(days=40)
         await stappen.verdaag(

@@ -24,6 +24,9 @@ GEBRUIKERS = [
     ("secretaris", Rol.SECRETARIS, None, None),
     ("brinkhuis", Rol.LID, None, 0),
     ("terhorst", Rol.LID, None, 4),
+    # Every member who can chair has an account: the chair fixes the advice.
+    ("oudenijhuis", Rol.LID, None, 1),
+    ("wiegman", Rol.LID, None, 5),
     ("korpschef.tw", Rol.KORPSLEIDING, "TW", None),
     ("korpschef.ij", Rol.KORPSLEIDING, "IJ", None),
 ]

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.middleware import vereis_rol
 from commissie.accounts.rollen import Actor, Rol
+from commissie.adviezen import besluit
 from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.fouten import DomeinFout, GeenToegang, NietGevonden, OngeldigeInvoer
 from commissie.panel import acties as panel
@@ -162,7 +163,7 @@ async def status(
     nu: Nu,
 ) -> Response[Any]:
     async def stap(zaak: Zaak, veld: Callable[[str], str]) -> None:
-        await stappen.wijzig_status(
+        await besluit.wijzig_status(
             session=db_session,
             actor=actor,
             zaak=zaak,

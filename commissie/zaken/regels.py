@@ -113,6 +113,9 @@ EIGEN_STAP: dict[Status, str] = {
     Status.NIET_ONTVANKELIJK: "POST /api/zaken/{nummer}/ontvankelijkheid",
     Status.VERWEER: "POST /api/zaken/{nummer}/wederhoor (stap 'afschrift_beklaagde')",
     Status.ZITTING: "POST /api/zaken/{nummer}/zittingen",
+    # The advice exists only fixed by the chair, the decision only as the korpsleiding's own.
+    Status.ADVIES_UITGEBRACHT: "POST /api/zaken/{nummer}/advies/vaststellen",
+    Status.BESLUIT_GENOMEN: "POST /api/zaken/{nummer}/besluit",
 }
 
 

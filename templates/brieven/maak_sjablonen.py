@@ -8,6 +8,7 @@ own for loops and conditions over whole paragraphs."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from docx import Document
@@ -179,6 +180,15 @@ def advies() -> Document:
     doc.add_paragraph("- {{ b }}")
     doc.add_paragraph("{%p endfor %}")
     _ondertekening(doc)
+    # The hoorverslag goes with the advice (Awb 9:15): as an annex inside the document.
+    doc.add_paragraph("{%p for h in hoorverslagen %}")
+    _kop(doc, "Bijlage: hoorverslag van de zitting van {{ h.zitting_op }}")
+    doc.add_paragraph("Gehoord: {{ h.gehoord | join(', ') }}.")
+    doc.add_paragraph("{%p for alinea in h.verslag %}")
+    doc.add_paragraph("{{ alinea }}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("Het hoorverslag is op {{ h.naar_partijen_op }} aan de partijen gezonden.")
+    doc.add_paragraph("{%p endfor %}")
     return doc
 
 
@@ -225,7 +235,9 @@ MAKERS = {
 
 
 def main() -> None:
-    for naam, maker in MAKERS.items():
+    # `python maak_sjablonen.py advies`: only the named templates (the others keep their bytes).
+    gekozen = sys.argv[1:] or list(MAKERS)
+    for naam, maker in ((n, MAKERS[n]) for n in gekozen):
         doc = maker()
         doc.core_properties.author = "klachtencommissie"
         doc.save(str(MAP / f"{naam}.docx"))

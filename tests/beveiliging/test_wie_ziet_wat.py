@@ -10,7 +10,7 @@ from typing import Any
 from litestar.testing import TestClient
 
 from commissie.accounts.rollen import Rol
-from tests.conftest import Gebruikers, zaak_body
+from tests.conftest import Gebruikers, Klok, zaak_body
 from tests.panel.test_api_panel import leden  # noqa: F401 - fixture
 from tests.procedure_hulp import naar_status
 from tests.web.hulp import HTML
@@ -25,7 +25,9 @@ def _stap(client: TestClient[Any], hdr: Hdr, nummer: str, pad: str, body: dict[s
     assert r.status_code == 200, r.text
 
 
-def _naar_advies_met_vrije_tekst(client: TestClient[Any], hdr: Hdr, nummer: str) -> None:
+def _naar_advies_met_vrije_tekst(
+    client: TestClient[Any], hdr: Hdr, nummer: str, klok: Klok, gebruikers: Gebruikers
+) -> None:
     _stap(client, hdr, nummer, "ontvankelijkheid", {"ontvankelijk": True, "toelichting": GEHEIM})
     _stap(
         client,
@@ -40,14 +42,14 @@ def _naar_advies_met_vrije_tekst(client: TestClient[Any], hdr: Hdr, nummer: str)
         },
     )
     for status in ("verweer", "zitting", "advies_uitgebracht"):
-        naar_status(client, hdr, nummer, status)
+        naar_status(client, hdr, nummer, status, klok=klok, gebruikers=gebruikers)
 
 
 def test_korpsleiding_leest_geen_vrije_tekst(
-    client: TestClient[Any], secretaris: Hdr, gebruikers: Gebruikers
+    client: TestClient[Any], secretaris: Hdr, gebruikers: Gebruikers, klok: Klok
 ) -> None:
     nummer = client.post("/api/zaken", json=zaak_body(), headers=secretaris).json()["nummer"]
-    _naar_advies_met_vrije_tekst(client, secretaris, nummer)
+    _naar_advies_met_vrije_tekst(client, secretaris, nummer, klok, gebruikers)
     # The secretary does see it: the test's text is really there to leak.
     volledig = client.get(f"/api/zaken/{nummer}", headers=secretaris).text
     assert GEHEIM in volledig and KENMERK in volledig

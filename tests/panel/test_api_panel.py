@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from commissie.accounts.rollen import Rol
 from commissie.panel.models import Panelzetel
-from tests.conftest import Gebruikers, run_db, zaak_body
+from tests.conftest import Gebruikers, Klok, run_db, zaak_body
 from tests.procedure_hulp import naar_status
 
 Client = TestClient[Any]
@@ -230,7 +230,11 @@ def test_handmatige_aanwijzing(
 
 
 def test_panel_ligt_vast_na_het_advies(
-    client: Client, secretaris: dict[str, str], leden: dict[str, int]
+    client: Client,
+    secretaris: dict[str, str],
+    leden: dict[str, int],
+    klok: Klok,
+    gebruikers: Gebruikers,
 ) -> None:
     z = registreer(client, secretaris)
     n = z["nummer"]
@@ -241,7 +245,7 @@ def test_panel_ligt_vast_na_het_advies(
         == 200
     )
     for status in ("verweer", "zitting", "advies_uitgebracht"):
-        naar_status(client, secretaris, n, status)
+        naar_status(client, secretaris, n, status, klok=klok, gebruikers=gebruikers)
     lid = next(s for s in z["panel"] if s["rol"] == "lid")
     r = client.post(
         f"/api/zaken/{n}/panel/verschoning",

@@ -8,7 +8,7 @@ import pytest
 from litestar.testing import TestClient
 
 from commissie.accounts.rollen import Rol
-from tests.conftest import Gebruikers, zaak_body
+from tests.conftest import Gebruikers, Klok, zaak_body
 from tests.procedure_hulp import naar_status
 
 Client = TestClient[Any]
@@ -169,7 +169,11 @@ def test_ziekte_en_vakantie_op_de_tijdlijn_zonder_gezondheidsgegevens(
 
 
 def test_korpsleiding_ziet_alleen_wat_ze_nodig_heeft(
-    client: Client, secretaris: dict[str, str], klein: dict[str, int], gebruikers: Gebruikers
+    client: Client,
+    secretaris: dict[str, str],
+    klein: dict[str, int],
+    gebruikers: Gebruikers,
+    klok: Klok,
 ) -> None:
     z = registreer(
         client,
@@ -188,7 +192,7 @@ def test_korpsleiding_ziet_alleen_wat_ze_nodig_heeft(
         == 200
     )
     for status in ("verweer", "zitting", "advies_uitgebracht"):
-        naar_status(client, secretaris, n, status)
+        naar_status(client, secretaris, n, status, klok=klok, gebruikers=gebruikers)
     h = gebruikers.maak("kc.tw", Rol.KORPSLEIDING, korps="TW")
     zicht = client.get(f"/api/zaken/{n}", headers=h).json()
     assert [b["naam"] for b in zicht["beklaagden"]] == ["C. Twente"]

@@ -36,13 +36,22 @@ def _registreer(client: TestClient[Any], hdr: Hdr, **over: Any) -> str:
     return str(r.json()["nummer"])
 
 
-def _stap(client: TestClient[Any], hdr: Hdr, nummer: str, status: str) -> None:
-    naar_status(client, hdr, nummer, status)
+def _stap(
+    client: TestClient[Any],
+    hdr: Hdr,
+    nummer: str,
+    status: str,
+    klok: Klok | None = None,
+    gebruikers: Gebruikers | None = None,
+) -> None:
+    naar_status(client, hdr, nummer, status, klok=klok, gebruikers=gebruikers)
 
 
-def _naar_advies(client: TestClient[Any], hdr: Hdr, nummer: str) -> None:
+def _naar_advies(
+    client: TestClient[Any], hdr: Hdr, nummer: str, klok: Klok, gebruikers: Gebruikers
+) -> None:
     for s in ("ontvankelijk", "verweer", "zitting", "advies_uitgebracht"):
-        _stap(client, hdr, nummer, s)
+        _stap(client, hdr, nummer, s, klok, gebruikers)
 
 
 def _zichtbaar(client: TestClient[Any], hdr: Hdr) -> list[str]:
@@ -315,7 +324,7 @@ def test_lid_ziet_alleen_zaken_met_actieve_panelzetel(
 
 
 def test_korpsleiding_ziet_zaak_van_beklaagdes_korps_vanaf_advies(
-    client: TestClient[Any], secretaris: Hdr, gebruikers: Gebruikers
+    client: TestClient[Any], secretaris: Hdr, gebruikers: Gebruikers, klok: Klok
 ) -> None:
     klager_tw = {"naam": "K. Lager", "korps": "TW"}
     nummer = _registreer(client, secretaris, klager=klager_tw)  # accused works at IJ
@@ -332,26 +341,26 @@ def test_korpsleiding_ziet_zaak_van_beklaagdes_korps_vanaf_advies(
         assert _zichtbaar(client, ij) == []
         assert _termijn_zaken(client, ij) == set()
         assert client.get(f"/api/zaken/{nummer}", headers=ij).status_code == 404
-    _stap(client, secretaris, nummer, "advies_uitgebracht")
+    _stap(client, secretaris, nummer, "advies_uitgebracht", klok, gebruikers)
     assert _zichtbaar(client, ij) == [nummer]
     assert _termijn_zaken(client, ij) == {nummer}
     assert client.get(f"/api/zaken/{nummer}", headers=ij).status_code == 200
     assert _zichtbaar(client, tw) == []  # the complainant's corps is not the addressee
     assert client.get(f"/api/zaken/{nummer}", headers=tw).status_code == 404
-    _naar_advies(client, secretaris, beide)
+    _naar_advies(client, secretaris, beide, klok, gebruikers)
     assert _zichtbaar(client, tw) == [beide]
     assert _zichtbaar(client, ij) == [beide, nummer]
     for status in ("besluit_genomen", "afgesloten"):
-        _stap(client, secretaris, nummer, status)
+        _stap(client, secretaris, nummer, status, klok, gebruikers)
         assert client.get(f"/api/zaken/{nummer}", headers=ij).status_code == 200
         assert nummer in _zichtbaar(client, ij)
 
 
 def test_beheerder_ziet_geen_zaken(
-    client: TestClient[Any], secretaris: Hdr, gebruikers: Gebruikers
+    client: TestClient[Any], secretaris: Hdr, gebruikers: Gebruikers, klok: Klok
 ) -> None:
     nummer = _registreer(client, secretaris)
-    _naar_advies(client, secretaris, nummer)
+    _naar_advies(client, secretaris, nummer, klok, gebruikers)
     beheerder = gebruikers.maak("beheerder", Rol.BEHEERDER, commissie=None)
     assert _zichtbaar(client, beheerder) == []
     assert _termijn_zaken(client, beheerder) == set()

@@ -10,8 +10,8 @@ import pytest
 from litestar.testing import TestClient
 
 from commissie.tijd import vandaag as vandaag_in
-from tests.conftest import WACHTWOORD, Klok, zaak_body
-from tests.procedure_hulp import naar_status
+from tests.conftest import WACHTWOORD, Gebruikers, Klok, zaak_body
+from tests.procedure_hulp import evalueer, naar_advies, naar_besluit, naar_status
 
 Hdr = dict[str, str]
 SOORTEN = ("ontvangstbevestiging", "ontvankelijkheid", "advies", "besluit")
@@ -30,7 +30,12 @@ TOEGESTAAN: dict[str, set[str]] = {
     "opgelost": set(),
 }
 # Steps with an endpoint of their own: the generic status change refuses them.
-EIGEN_STAP = {"verweer": "/wederhoor", "zitting": "/zittingen"}
+EIGEN_STAP = {
+    "verweer": "/wederhoor",
+    "zitting": "/zittingen",
+    "advies_uitgebracht": "/advies/vaststellen",
+    "besluit_genomen": "/besluit",
+}
 WEG: dict[str, list[str]] = {
     "ontvangen": [],
     "niet_ontvankelijk": ["niet_ontvankelijk"],
@@ -49,6 +54,7 @@ class Api:
     client: TestClient[Any]
     hdr: Hdr
     klok: Klok
+    gebruikers: Gebruikers
 
     def registreer(self, **over: Any) -> str:
         r = self.client.post("/api/zaken", json=zaak_body(**over), headers=self.hdr)
@@ -74,7 +80,9 @@ class Api:
     def breng(self, nummer: str, staat: str) -> dict[str, Any]:
         z = self.zaak(nummer)
         for s in WEG[staat]:
-            z = naar_status(self.client, self.hdr, nummer, s)
+            z = naar_status(
+                self.client, self.hdr, nummer, s, klok=self.klok, gebruikers=self.gebruikers
+            )
         assert z["status"] == staat
         return z
 
@@ -98,8 +106,13 @@ class Api:
 
 
 @pytest.fixture
-def api(client: TestClient[Any], secretaris: Hdr, klok: Klok) -> Api:
-    return Api(client, secretaris, klok)
+def api(client: TestClient[Any], secretaris: Hdr, klok: Klok, gebruikers: Gebruikers) -> Api:
+    return Api(client, secretaris, klok, gebruikers)
+
+
+def _ok(r: Any) -> Any:
+    assert r.status_code == 200, r.text
+    return r.json()
 
 
 def _op(dag: str) -> datetime:
@@ -135,13 +148,27 @@ def test_volledige_behandeling(api: Api, klok: Klok) -> None:
         ("03-06", "wederhoor", {"stap": "afschrift_beklaagde"}, "verweer"),
         ("03-27", "zittingen", zitting, "zitting"),
     ]
+    # The advice, the decision and closing through their own steps (tests.procedure_hulp).
+    verder = {
+        "advies_uitgebracht": lambda: naar_advies(
+            api.client, api.hdr, nummer, klok, api.gebruikers
+        ),
+        "besluit_genomen": lambda: naar_besluit(api.client, api.hdr, nummer, api.gebruikers),
+        "afgesloten": lambda: (
+            evalueer(api.client, api.hdr, nummer),
+            _ok(api.post(nummer, "status", {"status": "afgesloten"})),
+        ),
+    }
     for dag, s in [("04-08", "advies_uitgebracht"), ("05-06", "besluit_genomen"),
                    ("05-07", "afgesloten")]:  # fmt: skip
-        stappen.append((dag, "status", {"status": s}, s))
+        stappen.append((dag, "", {}, s))
     for dag, stap, body, status in stappen:
         klok.moment = _op(dag)
-        r = api.post(nummer, stap, body)
-        assert r.status_code == (201 if stap == "zittingen" else 200), r.text
+        if stap:
+            r = api.post(nummer, stap, body)
+            assert r.status_code == (201 if stap == "zittingen" else 200), r.text
+        else:
+            verder[status]()
         z = api.zaak(nummer)
         assert (z["status"], set(z["volgende_stappen"])) == (status, TOEGESTAAN[status])
         vier = {k: v for k, v in z["termijnen"].items() if k in SOORTEN}
@@ -160,20 +187,19 @@ def test_volledige_behandeling(api: Api, klok: Klok) -> None:
     }
     tijdlijn = [g for g in z["tijdlijn"] if g["soort"] != "panel"]
     assert [g["soort"] for g in tijdlijn] == [
-        "ontvangen",
-        "ontvangstbevestiging",
-        "status",
-        "status",
-        "wederhoor",
-        "status",
-        "zitting",
-        "afwijking",
-        *["status"] * 3,
-    ]
-    assert {g["door"] for g in tijdlijn} == {"secretaris"}
+        "ontvangen", "ontvangstbevestiging", "status", "status", "wederhoor", "status",
+        "zitting", "afwijking",
+        # 8 April: the hearing's report, the chair appointed, the advice fixed and sent.
+        "hoorverslag", "handmatig", "status", "advies", "document",
+        "besluit", "status", "document",  # 6 May: the decision and its letter
+        "evaluatie", "status",  # 7 May
+    ]  # fmt: skip
+    door = [g["door"] for g in tijdlijn]
+    assert set(door[:10] + door[-2:]) == {"secretaris"}
+    assert set(door[10:13]) == {f"vz-{nummer}"} and set(door[13:16]) == {f"kl-IJ-{nummer}"}
     assert [g["op"][5:10] for g in tijdlijn] == [
         "03-02", "03-02", "03-05", "03-06", "03-06", "03-27", "03-27", "03-27",
-        "04-08", "05-06", "05-07",
+        *["04-08"] * 5, *["05-06"] * 3, "05-07", "05-07",
     ]  # fmt: skip
     assert "ontvankelijk → in behandeling: verweer" in tijdlijn[3]["omschrijving"]
     assert "verweer → in behandeling: zitting" in tijdlijn[5]["omschrijving"]
@@ -215,6 +241,9 @@ def test_elke_overgang_via_de_api(api: Api, van: str) -> None:
     for naar in TOEGESTAAN:
         nummer = api.registreer()
         voor = api.stand(api.breng(nummer, van)["nummer"])
+        if (van, naar) == ("besluit_genomen", "afgesloten"):
+            evalueer(api.client, api.hdr, nummer)  # closing waits for it (own test below)
+            voor = api.stand(nummer)
         r = api.zet(nummer, naar)
         if naar in TOEGESTAAN[van] and naar in EIGEN_STAP:
             assert r.status_code == 409, (van, naar, r.text)
@@ -279,6 +308,20 @@ def test_na_afsluiten_kan_niets_meer(api: Api) -> None:
         r = api.zet(nummer, naar)
         assert r.status_code == 409, (naar, r.text)
     assert api.stand(nummer) == voor
+
+
+def test_afsluiten_na_besluit_wacht_op_evaluatie(api: Api) -> None:
+    nummer = api.registreer()
+    api.breng(nummer, "besluit_genomen")
+    voor = api.stand(nummer)
+    r = api.zet(nummer, "afgesloten")
+    assert r.status_code == 409, r.text
+    assert f"POST /api/zaken/{nummer}/evaluatie" in r.json()["detail"]
+    assert api.stand(nummer) == voor
+    evalueer(api.client, api.hdr, nummer)
+    r = api.zet(nummer, "afgesloten")
+    assert r.status_code == 200, r.text
+    assert r.json()["status"] == "afgesloten"
 
 
 # ---- verdaging --------------------------------------------------------------------------
@@ -348,7 +391,7 @@ def test_verdaging_verschuift_geen_voldane_termijn(api: Api, klok: Klok) -> None
     nummer = api.registreer()  # advice due 7 April 2026
     api.breng(nummer, "zitting")
     klok.moment = _op("04-14")
-    api.zet(nummer, "advies_uitgebracht")  # a week late
+    naar_advies(api.client, api.hdr, nummer, klok, api.gebruikers)  # a week late
     z = api.verdaag(nummer, 2).json()
     assert z["termijnen"]["besluit"] == "2026-05-18"
     assert _termijnen(z)["advies"] == ("2026-04-07", "voldaan_te_laat", "2026-04-14")

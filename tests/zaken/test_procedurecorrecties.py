@@ -351,12 +351,7 @@ def test_tijdlijn_toont_de_wettelijke_datum_en_korpsleiding_geen_vrije_tekst(
         assert client.post(f"/api/zaken/{nummer}/{stap}", json=body, headers=secretaris).is_success
     for status in ("verweer", "zitting"):
         naar_status(client, secretaris, nummer, status)
-    r = client.post(
-        f"/api/zaken/{nummer}/status",
-        json={"status": "advies_uitgebracht", "toelichting": "INTERN: notitie."},
-        headers=secretaris,
-    )
-    assert r.status_code == 200, r.text
+    naar_status(client, secretaris, nummer, "advies_uitgebracht", klok=klok, gebruikers=gebruikers)
     tijdlijn = client.get(f"/api/zaken/{nummer}", headers=secretaris).json()["tijdlijn"]
     datums = {g["soort"]: g["datum"] for g in tijdlijn if g["soort"] != "status"}
     assert datums["ontvangstbevestiging"] == "2026-02-23"

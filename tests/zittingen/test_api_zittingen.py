@@ -11,6 +11,7 @@ from commissie.accounts.rollen import Rol
 from tests.conftest import Gebruikers, Klok
 from tests.procedure_hulp import (
     LOCATIE,
+    naar_advies,
     naar_ontvankelijk,
     naar_verweer,
     naar_zitting_gehouden,
@@ -382,10 +383,9 @@ def test_korpsleiding_ziet_zitting_zonder_verslag(
 ) -> None:
     nummer = registreer(client, secretaris)
     naar_zitting_gehouden(client, secretaris, nummer, klok)
-    r = client.post(
-        f"/api/zaken/{nummer}/status", json={"status": "advies_uitgebracht"}, headers=secretaris
+    assert naar_advies(client, secretaris, nummer, klok, gebruikers)["status"] == (
+        "advies_uitgebracht"
     )
-    assert r.status_code == 200, r.text
     kc = gebruikers.maak("kc.ij", Rol.KORPSLEIDING, korps="IJ")
     z = client.get(f"/api/zaken/{nummer}", headers=kc).json()
     [zit] = z["zittingen"]
