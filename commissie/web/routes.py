@@ -29,6 +29,7 @@ from commissie.web.sjablonen import richt_sjablonen_in
 from commissie.web.termijnen import termijnen_routes
 from commissie.web.zaak import zaak_pagina
 from commissie.web.zaakacties import zaakactie_routes
+from commissie.web.zittingen import zitting_routes
 from commissie.zaken.regels import LABEL, Status
 from commissie.zaken.schemas import CATEGORIE_LABEL, Categorie
 from commissie.zittingen.overzicht import komende_zittingen
@@ -139,6 +140,7 @@ web_routes = [
     zaak_pagina,
     *registratie_routes,
     *zaakactie_routes,
+    *zitting_routes,
     *termijnen_routes,
     *mijn_routes,
     *leden_routes,
