@@ -20,10 +20,12 @@ from commissie.config import Settings
 from commissie.fouten import TeVaak
 from commissie.procedure import overzichten
 from commissie.tijd import vandaag
+from commissie.web.advies import advies_routes
 from commissie.web.beheer import beheer_routes
 from commissie.web.belasting import belasting_routes
 from commissie.web.leden import leden_routes
 from commissie.web.mijn import mijn_routes
+from commissie.web.navigatie import STARTPAGINA
 from commissie.web.registratie import registratie_routes
 from commissie.web.sjablonen import richt_sjablonen_in
 from commissie.web.termijnen import termijnen_routes
@@ -89,9 +91,9 @@ async def login_formulier(
             },
             status_code=401,
         )
-    sleutel, _ = uitkomst
+    sleutel, actor = uitkomst
     return Redirect(
-        "/",
+        STARTPAGINA[actor.rol],
         status_code=303,
         cookies=[sessie_cookie(omgeving, sleutel, omgeving.settings.sessie_uren * 3600)],
     )
@@ -141,6 +143,7 @@ web_routes = [
     *registratie_routes,
     *zaakactie_routes,
     *zitting_routes,
+    *advies_routes,
     *termijnen_routes,
     *mijn_routes,
     *leden_routes,

@@ -40,7 +40,7 @@ def test_inloggen_overzicht_en_zaak(client: TestClient[Any], secretaris: dict[st
     assert fout.status_code == 401 and "Gebruikersnaam of wachtwoord klopt niet." in fout.text
     assert "commissie_sessie" not in client.cookies
     r = log_in_via_pagina(client, "secretaris", follow_redirects=False)
-    assert r.status_code == 303 and r.headers["location"] == "/"
+    assert r.status_code == 303 and r.headers["location"] == "/termijnen"
     assert client.cookies.get("commissie_sessie")
     overzicht = client.get("/", headers=HTML, follow_redirects=False)
     assert overzicht.status_code == 200
