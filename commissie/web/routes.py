@@ -23,6 +23,7 @@ from commissie.tijd import vandaag
 from commissie.web.advies import advies_routes
 from commissie.web.beheer import beheer_routes
 from commissie.web.belasting import belasting_routes
+from commissie.web.korpsleiding import korpsleiding_routes
 from commissie.web.leden import leden_routes
 from commissie.web.mijn import mijn_routes
 from commissie.web.navigatie import STARTPAGINA
@@ -144,6 +145,7 @@ web_routes = [
     *zaakactie_routes,
     *zitting_routes,
     *advies_routes,
+    *korpsleiding_routes,
     *termijnen_routes,
     *mijn_routes,
     *leden_routes,
