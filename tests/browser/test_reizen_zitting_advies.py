@@ -140,7 +140,7 @@ def test_zitting_plannen_uit_voorstel(pagina: Pagina, live_server: LiveServer) -
     page.wait_for_url(f"{live_server.url}/zaken/{nummer}?gedaan=zitting")
     wanneer = page.locator('#kop-horen ~ div td[data-label="Zitting"]').all_inner_texts()
     assert wanneer == [gekozen.split(" tot ")[0]]
-    assert page.locator("dl.gegevens dt:text-is('Status') + dd").inner_text() == "zitting"
+    assert page.locator("dl.gegevens dt:text-is('Status') + dd").inner_text() == "in behandeling: zitting"
     assert page.get_by_role("button", name="Hoorverslag vastleggen").count() == 1
     controleer_toegankelijkheid(page)
     schermafdruk(page, "zaak-zitting")
