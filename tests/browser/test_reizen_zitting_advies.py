@@ -20,6 +20,9 @@ from sqlalchemy import select
 from commissie.accounts import service as accounts
 from commissie.accounts.models import Gebruiker
 from commissie.accounts.rollen import Actor, Rol
+from commissie.adviezen import service as advies
+from commissie.adviezen.schemas import AdviesIn, OnderdeelIn
+from commissie.api.adviezen import documentomgeving
 from commissie.app import create_app
 from commissie.cli.demo import _demo_zitting, _demozaak
 from commissie.eenheid import werkeenheid
@@ -45,6 +48,7 @@ class Reis:
     gepland: str  # a case with an upcoming hearing
     lid: tuple[str, str]  # a member of that panel
     ics: bool  # whether the app serves the per-hearing invite
+    vastgesteld: str  # a case whose advice the chair has fixed: the corps leadership decides
 
 
 async def _bereid_voor(live_server: LiveServer) -> Reis:
@@ -63,6 +67,7 @@ async def _bereid_voor(live_server: LiveServer) -> Reis:
         for klager, fase, rol in (
             ("H. Oorzitting", "verweer", "voorzitter"),
             ("P. Lanning", "zitting", "lid"),
+            ("V. Astgesteld", "verweer", "voorzitter"),
         ):
             async with werkeenheid(omgeving.sessionmaker) as s:
                 spec = (60, klager, "TW", "A. Dviseur", "TW", "District Twente",
@@ -79,8 +84,8 @@ async def _bereid_voor(live_server: LiveServer) -> Reis:
                     )
                 )
                 assert zetel is not None
-                naam, wachtwoord = f"reis.{rol}", secrets.token_urlsafe(9)
-                await maak_gebruiker(
+                naam, wachtwoord = f"reis.{rol}.{len(nummers)}", secrets.token_urlsafe(9)
+                gebruiker = await maak_gebruiker(
                     session=s,
                     gebruikersnaam=naam,
                     wachtwoord_hash=accounts.hash_wachtwoord(wachtwoord),
@@ -92,10 +97,33 @@ async def _bereid_voor(live_server: LiveServer) -> Reis:
                 )
                 nummers.append(zaak.nummer)
                 logins.append((naam, wachtwoord))
+                if klager == "V. Astgesteld":  # drafted and fixed by its chair
+                    await _stel_vast(s, omgeving, zaak, gebruiker)
         ics = ICS_PAD in paginapaden(create_app(omgeving=omgeving))
-        return Reis(nummers[0], logins[0], nummers[1], logins[1], ics)
+        return Reis(nummers[0], logins[0], nummers[1], logins[1], ics, nummers[2])
     finally:
         await omgeving.engine.dispose()
+
+
+async def _stel_vast(s: Any, omgeving: Any, zaak: Zaak, gebruiker: Gebruiker) -> None:
+    voorzitter = Actor(gebruiker.id, gebruiker.gebruikersnaam, Rol.LID, zaak.commissie_code,
+                       None, gebruiker.lid_id)  # fmt: skip
+    [beklaagde] = [p for p in zaak.partijen if p.rol == "beklaagde"]
+    invoer = AdviesIn(
+        feiten="De beklaagde schreeuwde in de briefing.",
+        standpunten="Klager: kleinerend. Beklaagde: ontkent.",
+        overwegingen="Getuigen bevestigen het.",
+        onderdelen=[OnderdeelIn(beklaagde=beklaagde.id, oordeel="gegrond", motivering="Gehoord.")],
+    )
+    await advies.concept(session=s, actor=voorzitter, zaak=zaak, invoer=invoer, nu=MOMENT)
+    await advies.vaststellen(
+        session=s,
+        actor=voorzitter,
+        zaak=zaak,
+        regios=omgeving.regios,
+        omg=documentomgeving(omgeving),
+        nu=MOMENT,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +168,10 @@ def test_zitting_plannen_uit_voorstel(pagina: Pagina, live_server: LiveServer) -
     page.wait_for_url(f"{live_server.url}/zaken/{nummer}?gedaan=zitting")
     wanneer = page.locator('#kop-horen ~ div td[data-label="Zitting"]').all_inner_texts()
     assert wanneer == [gekozen.split(" tot ")[0]]
-    assert page.locator("dl.gegevens dt:text-is('Status') + dd").inner_text() == "in behandeling: zitting"
+    assert (
+        page.locator("dl.gegevens dt:text-is('Status') + dd").inner_text()
+        == "in behandeling: zitting"
+    )
     assert page.get_by_role("button", name="Hoorverslag vastleggen").count() == 1
     controleer_toegankelijkheid(page)
     schermafdruk(page, "zaak-zitting")
@@ -204,30 +235,46 @@ def test_voorzitter_stelt_advies_vast(pagina: Pagina, live_server: LiveServer, r
     assert inhoud[:2] == b"PK" and download.value.suggested_filename.endswith(".docx")
 
 
-def test_korpsleiding_legt_besluit_vast(pagina: Pagina, live_server: LiveServer) -> None:
-    page = pagina("korpsleiding")
+def test_korpsleiding_legt_besluit_vast(
+    pagina: Pagina, live_server: LiveServer, reis: Reis
+) -> None:
+    page = pagina("korpsleiding")  # korpschef.tw: the accused work in Twente
     page.goto("/korpsleiding")
     assert page.get_by_role("heading", level=1).inner_text() == "Adviezen voor uw korps"
+    rij = page.locator("main tr", has=page.locator(f"a:text-is('{reis.vastgesteld}')"))
+    assert (
+        rij.locator("td[data-label='Advies over uw medewerkers']")
+        .inner_text()
+        .startswith("A. Dviseur: gegrond")
+    )
+    document = rij.locator("td[data-label='Document'] a")
+    assert document.count() == 1 and "(Word)" in document.inner_text()
     controleer_toegankelijkheid(page)
     schermafdruk(page, "korpsleiding")
     geen_horizontaal_scrollen(page)
     page.set_viewport_size({"width": 1280, "height": 900})
-    open_ = page.get_by_role("link", name=re.compile(r"^Besluit vastleggen voor zaak "))
-    assert open_.count() >= 1
-    nummer = open_.first.inner_text().rsplit(" ", 1)[1]
-    open_.first.click()
-    page.wait_for_url(f"{live_server.url}/korpsleiding/{nummer}")
+    with page.expect_download() as download:
+        document.click()
+    assert download.value.path().read_bytes()[:2] == b"PK"
+
+    page.get_by_role("link", name=f"Besluit vastleggen voor zaak {reis.vastgesteld}").click()
+    page.wait_for_url(f"{live_server.url}/korpsleiding/{reis.vastgesteld}")
+    assert "A. Dviseur: gegrond" in page.locator("#kop-oordeel + ul").inner_text()
     controleer_toegankelijkheid(page)
     # Deviating without a reason: refused, the error at the field.
     page.get_by_label("Nee, ik wijk af").check()
     page.get_by_role("button", name="Besluit vastleggen").click()
     assert "moet zeggen waarom" in page.locator("#besluit-motivering-fout").inner_text()
     controleer_toegankelijkheid(page)
+    schermafdruk(page, "korpsleiding-besluit")
     page.get_by_label("Motivering", exact=True).fill("Het korps ziet het gedrag anders.")
+    page.get_by_label("Maatregel", exact=True).select_option("waarschuwing")
     page.get_by_role("button", name="Besluit vastleggen").click()
-    page.wait_for_url(f"{live_server.url}/korpsleiding/{nummer}?gedaan=besluit")
+    page.wait_for_url(f"{live_server.url}/korpsleiding/{reis.vastgesteld}?gedaan=besluit")
     assert page.get_by_role("status").first.inner_text() == "Het besluit is vastgelegd."
     assert page.get_by_role("button", name="Besluit vastleggen").count() == 0
     page.goto("/korpsleiding")
-    rij = page.locator("main tr", has=page.locator(f"a:text-is('{nummer}')"))
-    assert "wijkt af van het advies" in rij.inner_text()
+    rij = page.locator("main tr", has=page.locator(f"a:text-is('{reis.vastgesteld}')"))
+    assert (
+        rij.locator("td[data-label='Besluit']").inner_text().startswith("wijkt af van het advies")
+    )
