@@ -109,3 +109,26 @@ def test_lid_plaatst_opmerking_maar_stelt_niet_op(zaak: Zaak) -> None:
     r = _post(zaak, "advies", _concept(zaak))
     assert r.status_code == 403
     assert _versies(zaak)["huidig"] is None
+
+
+def test_secretaris_stelt_op_maar_stelt_niet_vast(zaak: Zaak) -> None:
+    _als(zaak, "secretaris")
+    assert _post(zaak, "advies", _concept(zaak)).status_code == 303
+    huidig = _versies(zaak)["huidig"]
+    assert (huidig["versie"], huidig["door"]) == (1, "secretaris")
+    html = zaak.client.get(f"/zaken/{zaak.nummer}/advies", headers=HTML).text
+    assert "Advies vaststellen" not in html  # fixing is the chair's
+    assert _post(zaak, "advies/vaststellen", {}).status_code == 403
+    assert _versies(zaak)["huidig"]["status"] == "concept"
+
+
+def test_na_vaststellen_is_bewaren_een_verbetering(zaak: Zaak) -> None:
+    zaak.vastgesteld()
+    _als(zaak, "vz")
+    html = zaak.client.get(f"/zaken/{zaak.nummer}/advies", headers=HTML).text
+    assert "Verbetering bewaren" in html and "Conceptversie bewaren" not in html
+    r = _post(zaak, "advies", _concept(zaak, **{"advies-overwegingen": "Verbeterd."}))
+    assert r.status_code == 303
+    huidig = _versies(zaak)["huidig"]
+    assert (huidig["versie"], huidig["status"], huidig["corrigeert_versie"]) == (2, "concept", 1)
+    assert huidig["overwegingen"] == "Verbeterd."

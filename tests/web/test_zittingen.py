@@ -203,3 +203,30 @@ def test_lid_ziet_geen_hoorformulieren(
         ]
         is None
     )
+
+
+def test_zitting_verplaatsen(client: Client, secretaris: dict[str, str], nummer: str) -> None:
+    naar_verweer(client, secretaris, nummer)
+    wederhoor(client, secretaris, nummer, "verweer_ontvangen")
+    voorstellen = _voorstellen(client.get(f"/zaken/{nummer}", headers=HTML).text)
+    assert len(voorstellen) >= 2
+    r = _post(
+        client,
+        nummer,
+        "zitting",
+        {"zitting-voorstel": voorstellen[0], "zitting-partijen": "klager"},
+    )
+    assert r.status_code == 303
+    [z] = _zittingen(client, secretaris, nummer)
+    a = f"verplaatsen-{z['id']}"
+    # Nothing to move to: refused at the begin field, the hearing unchanged.
+    r = _post(client, nummer, f"zittingen/{z['id']}/verplaatsen", {})
+    assert r.status_code == 400
+    assert "Fout: Veld 'begin'" in fout_bij(r.text, f"{a}-begin")
+    assert _zittingen(client, secretaris, nummer)[0]["begin"] == z["begin"]
+    nieuw = voorstellen[1].split("|")[0]
+    r = _post(client, nummer, f"zittingen/{z['id']}/verplaatsen", {f"{a}-begin": nieuw})
+    assert r.status_code == 303 and r.headers["location"].endswith("?gedaan=verplaatsen")
+    [z] = _zittingen(client, secretaris, nummer)
+    begin = datetime.fromisoformat(z["begin"]).astimezone(AMSTERDAM)
+    assert (begin.strftime("%Y-%m-%dT%H:%M"), z["volgnummer"]) == (nieuw, 1)
