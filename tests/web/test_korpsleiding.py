@@ -43,6 +43,9 @@ def test_inbox_toont_eigen_oordeel_en_document(zaak: Zaak) -> None:
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
     assert "<strong>1</strong> wacht op uw besluit" in html
+    # From the case page, too, the leadership finds its decision form.
+    dossier = zaak.client.get(f"/zaken/{zaak.nummer}", headers=HTML).text
+    assert f'href="/korpsleiding/{zaak.nummer}"' in dossier
 
 
 def test_afwijken_zonder_motivering_geweigerd(zaak: Zaak) -> None:
