@@ -89,6 +89,7 @@ async def ontvangstbevestiging(
     request: Request[Any, Any, Any],
     db_session: DbSession,
     actor: HuidigeActor,
+    omgeving: HuidigeOmgeving,
     nu: Nu,
 ) -> Response[Any]:
     async def stap(zaak: Zaak, veld: Callable[[str], str]) -> None:
@@ -97,7 +98,9 @@ async def ontvangstbevestiging(
             session=db_session, actor=actor, zaak=zaak, verzonden_op=op, nu=nu
         )
 
-    return await voer_uit(request, db_session, actor, nu, nummer, "ontvangstbevestiging", stap)
+    return await voer_uit(
+        request, db_session, actor, nu, nummer, "ontvangstbevestiging", stap, omgeving=omgeving
+    )
 
 
 @post("/zaken/{nummer:str}/ontvankelijkheid", guards=_SECRETARIS, include_in_schema=False)
@@ -106,6 +109,7 @@ async def ontvankelijkheid(
     request: Request[Any, Any, Any],
     db_session: DbSession,
     actor: HuidigeActor,
+    omgeving: HuidigeOmgeving,
     nu: Nu,
 ) -> Response[Any]:
     async def stap(zaak: Zaak, veld: Callable[[str], str]) -> None:
@@ -126,7 +130,9 @@ async def ontvankelijkheid(
             session=db_session, actor=actor, zaak=zaak, invoer=invoer, nu=nu
         )
 
-    return await voer_uit(request, db_session, actor, nu, nummer, "ontvankelijkheid", stap)
+    return await voer_uit(
+        request, db_session, actor, nu, nummer, "ontvankelijkheid", stap, omgeving=omgeving
+    )
 
 
 @post("/zaken/{nummer:str}/verdaging", guards=_SECRETARIS, include_in_schema=False)
@@ -172,6 +178,7 @@ async def status(
     request: Request[Any, Any, Any],
     db_session: DbSession,
     actor: HuidigeActor,
+    omgeving: HuidigeOmgeving,
     nu: Nu,
 ) -> Response[Any]:
     async def stap(zaak: Zaak, veld: Callable[[str], str]) -> None:
@@ -184,7 +191,7 @@ async def status(
             nu=nu,
         )
 
-    return await voer_uit(request, db_session, actor, nu, nummer, "status", stap)
+    return await voer_uit(request, db_session, actor, nu, nummer, "status", stap, omgeving=omgeving)
 
 
 def _panelstap(

@@ -230,3 +230,13 @@ def test_zitting_verplaatsen(client: Client, secretaris: dict[str, str], nummer:
     [z] = _zittingen(client, secretaris, nummer)
     begin = datetime.fromisoformat(z["begin"]).astimezone(AMSTERDAM)
     assert (begin.strftime("%Y-%m-%dT%H:%M"), z["volgnummer"]) == (nieuw, 1)
+
+
+def test_geweigerde_stap_houdt_de_hoorformulieren(
+    client: Client, secretaris: dict[str, str], nummer: str
+) -> None:
+    naar_verweer(client, secretaris, nummer)
+    r = _post(client, nummer, "status", {"status-status": "ingetrokken"})
+    assert r.status_code == 400  # withdrawing needs an explanation (Awb 9:5)
+    assert f'action="/zaken/{nummer}/wederhoor"' in r.text
+    assert _voorstellen(r.text) == _voorstellen(client.get(f"/zaken/{nummer}", headers=HTML).text)
