@@ -42,9 +42,18 @@ NAVIGATIE: tuple[Menupunt, ...] = (
     _punt("Belasting", "/belasting", Rol.SECRETARIS, Rol.BEHEERDER),
     _punt("Mijn zaken", "/mijn/zaken", Rol.LID),
     _punt("Mijn zittingen", "/mijn/zittingen", Rol.LID),
-    _punt("Adviezen", "/adviezen", Rol.KORPSLEIDING),
+    _punt("Adviezen", "/korpsleiding", Rol.KORPSLEIDING),
     _punt("Beheer", "/beheer", Rol.BEHEERDER),
 )
+
+
+# Where each role lands after logging in: its daily work.
+STARTPAGINA: dict[Rol, str] = {
+    Rol.SECRETARIS: "/termijnen",
+    Rol.LID: "/mijn/zaken",
+    Rol.KORPSLEIDING: "/korpsleiding",
+    Rol.BEHEERDER: "/beheer",
+}
 
 
 def paginapaden(app: Litestar) -> frozenset[str]:

@@ -20,15 +20,19 @@ from commissie.config import Settings
 from commissie.fouten import OngeldigeInvoer, TeVaak
 from commissie.procedure import overzichten
 from commissie.tijd import vandaag
+from commissie.web.advies import advies_routes
 from commissie.web.beheer import beheer_routes
 from commissie.web.belasting import belasting_routes
+from commissie.web.korpsleiding import korpsleiding_routes
 from commissie.web.leden import leden_routes
 from commissie.web.mijn import mijn_routes
+from commissie.web.navigatie import STARTPAGINA
 from commissie.web.registratie import registratie_routes
 from commissie.web.sjablonen import richt_sjablonen_in
 from commissie.web.termijnen import termijnen_routes
 from commissie.web.zaak import zaak_pagina
 from commissie.web.zaakacties import zaakactie_routes
+from commissie.web.zittingen import zitting_routes
 from commissie.zaken.regels import LABEL, Status
 from commissie.zaken.schemas import CATEGORIE_LABEL, Categorie
 from commissie.zittingen.overzicht import komende_zittingen
@@ -94,9 +98,9 @@ async def login_formulier(
             },
             status_code=401,
         )
-    sleutel, _ = uitkomst
+    sleutel, actor = uitkomst
     return Redirect(
-        "/",
+        STARTPAGINA[actor.rol],
         status_code=303,
         cookies=[sessie_cookie(omgeving, sleutel, omgeving.settings.sessie_uren * 3600)],
     )
@@ -145,6 +149,9 @@ web_routes = [
     zaak_pagina,
     *registratie_routes,
     *zaakactie_routes,
+    *zitting_routes,
+    *advies_routes,
+    *korpsleiding_routes,
     *termijnen_routes,
     *mijn_routes,
     *leden_routes,

@@ -16,13 +16,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor
 from commissie.adviezen.weergave import advies_pagina
-from commissie.api.deps import DbSession, HuidigeActor, Nu
+from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.leden.service import leden_van
+from commissie.omgeving import Omgeving
 from commissie.panel import acties as panelacties
 from commissie.panel.toegang import haal_zaak
 from commissie.procedure import zaakweergave
 from commissie.tijd import vandaag
 from commissie.web.formulieren import Fouten
+from commissie.web.horen import horen_context
 from commissie.zaken.models import Zaak
 from commissie.zaken.rechten import mag_behandelen
 from commissie.zaken.regels import (
@@ -56,6 +58,12 @@ MELDINGEN = {
     "ziektevervanging": "Het zieke lid is vervangen.",
     "handmatig": "De aanwijzing is vastgelegd.",
     "status": "De status is gewijzigd.",
+    "wederhoor": "De wederhoorstap is vastgelegd.",
+    "zitting": "De zitting is gepland.",
+    "verplaatsen": "De zitting is verplaatst.",
+    "annuleren": "De zitting is geannuleerd.",
+    "verslag": "Het hoorverslag is vastgelegd.",
+    "afzien": "Het afzien van horen is vastgelegd.",
 }
 
 
@@ -103,6 +111,7 @@ async def zaak_context(
     fouten: Fouten | None = None,
     waarden: dict[str, list[str]] | None = None,
     melding: str | None = None,
+    omgeving: Omgeving | None = None,
 ) -> dict[str, Any]:
     zaak = await haal_zaak(session=session, actor=actor, nummer=nummer, nu=nu)
     uit = await zaakweergave.zaak_weergave(session=session, actor=actor, zaak=zaak, nu=nu)
@@ -118,9 +127,17 @@ async def zaak_context(
             for lid in await leden_van(session, zaak.commissie_code)
             if lid.actief
         ]
+    horen = (
+        await horen_context(
+            session=session, actor=actor, zaak=zaak, uit=uit, omgeving=omgeving, nu=nu
+        )
+        if omgeving is not None
+        else None
+    )
     return {
         "actor": actor,
         "zaak": uit,
+        "horen": horen,
         "vandaag": vandaag(nu),
         "acties": acties,
         "zetels": zetels,
@@ -139,10 +156,16 @@ async def zaak_pagina(
     nummer: FromPath[str],
     db_session: DbSession,
     actor: HuidigeActor,
+    omgeving: HuidigeOmgeving,
     nu: Nu,
     gedaan: FromQuery[str | None] = None,
 ) -> Template:
     context = await zaak_context(
-        session=db_session, actor=actor, nummer=nummer, nu=nu, melding=MELDINGEN.get(gedaan or "")
+        session=db_session,
+        actor=actor,
+        nummer=nummer,
+        nu=nu,
+        melding=MELDINGEN.get(gedaan or ""),
+        omgeving=omgeving,
     )
     return Template("zaak.html", context=context)

@@ -20,6 +20,7 @@ from commissie.accounts.rollen import Actor, Rol
 from commissie.adviezen import besluit
 from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.fouten import DomeinFout, GeenToegang, NietGevonden, OngeldigeInvoer
+from commissie.omgeving import Omgeving
 from commissie.panel import acties as panel
 from commissie.panel.schemas import HandmatigIn, VerschoningIn, VervangingIn, WrakingIn
 from commissie.panel.toegang import haal_zaak
@@ -33,7 +34,7 @@ _SECRETARIS = [vereis_rol(Rol.SECRETARIS)]
 Stap = Callable[[Zaak, Callable[[str], str]], Awaitable[Any]]
 
 
-async def _voer_uit(
+async def voer_uit(
     request: Request[Any, Any, Any],
     session: AsyncSession,
     actor: Actor,
@@ -42,7 +43,11 @@ async def _voer_uit(
     actie: str,
     stap: Stap,
     inzage: str = "behandeling",
+    omgeving: Omgeving | None = None,
+    anker: Callable[[str], str] = str,
+    gedaan: str | None = None,
 ) -> Response[Any]:
+    """`anker` maps a field the step names to the control that shows its error."""
     formulier = await fm.lees(request)
 
     def veld(naam: str) -> str:
@@ -56,15 +61,21 @@ async def _voer_uit(
     except (DomeinFout, msgspec.ValidationError) as exc:
         await fm.herstel(session)
         fouten = {
-            (actie if k == "formulier" else f"{actie}-{k}"): zin
+            (actie if k == "formulier" else f"{actie}-{anker(k)}"): zin
             for k, zin in fm.fout_van(exc).items()
         }
         status = exc.status_code if isinstance(exc, DomeinFout) else 400
         context = await zaak_context(
-            session=session, actor=actor, nummer=nummer, nu=nu, fouten=fouten, waarden=formulier
+            session=session,
+            actor=actor,
+            nummer=nummer,
+            nu=nu,
+            fouten=fouten,
+            waarden=formulier,
+            omgeving=omgeving,
         )
         return Template("zaak.html", context=context, status_code=status)
-    return Redirect(f"/zaken/{nummer}?gedaan={actie}", status_code=303)
+    return Redirect(f"/zaken/{nummer}?gedaan={gedaan or actie}", status_code=303)
 
 
 def _verplicht(waarde: str, veld: str, zin: str = "is verplicht maar ontbreekt") -> str:
@@ -79,6 +90,7 @@ async def ontvangstbevestiging(
     request: Request[Any, Any, Any],
     db_session: DbSession,
     actor: HuidigeActor,
+    omgeving: HuidigeOmgeving,
     nu: Nu,
 ) -> Response[Any]:
     async def stap(zaak: Zaak, veld: Callable[[str], str]) -> None:
@@ -87,7 +99,9 @@ async def ontvangstbevestiging(
             session=db_session, actor=actor, zaak=zaak, verzonden_op=op, nu=nu
         )
 
-    return await _voer_uit(request, db_session, actor, nu, nummer, "ontvangstbevestiging", stap)
+    return await voer_uit(
+        request, db_session, actor, nu, nummer, "ontvangstbevestiging", stap, omgeving=omgeving
+    )
 
 
 @post("/zaken/{nummer:str}/ontvankelijkheid", guards=_SECRETARIS, include_in_schema=False)
@@ -96,6 +110,7 @@ async def ontvankelijkheid(
     request: Request[Any, Any, Any],
     db_session: DbSession,
     actor: HuidigeActor,
+    omgeving: HuidigeOmgeving,
     nu: Nu,
 ) -> Response[Any]:
     async def stap(zaak: Zaak, veld: Callable[[str], str]) -> None:
@@ -116,7 +131,9 @@ async def ontvankelijkheid(
             session=db_session, actor=actor, zaak=zaak, invoer=invoer, nu=nu
         )
 
-    return await _voer_uit(request, db_session, actor, nu, nummer, "ontvankelijkheid", stap)
+    return await voer_uit(
+        request, db_session, actor, nu, nummer, "ontvankelijkheid", stap, omgeving=omgeving
+    )
 
 
 @post("/zaken/{nummer:str}/verdaging", guards=_SECRETARIS, include_in_schema=False)
@@ -151,7 +168,9 @@ async def verdaging(
             nu=nu,
         )
 
-    return await _voer_uit(request, db_session, actor, nu, nummer, "verdaging", stap)
+    return await voer_uit(
+        request, db_session, actor, nu, nummer, "verdaging", stap, omgeving=omgeving
+    )
 
 
 @post("/zaken/{nummer:str}/status", guards=_SECRETARIS, include_in_schema=False)
@@ -160,6 +179,7 @@ async def status(
     request: Request[Any, Any, Any],
     db_session: DbSession,
     actor: HuidigeActor,
+    omgeving: HuidigeOmgeving,
     nu: Nu,
 ) -> Response[Any]:
     async def stap(zaak: Zaak, veld: Callable[[str], str]) -> None:
@@ -172,7 +192,7 @@ async def status(
             nu=nu,
         )
 
-    return await _voer_uit(request, db_session, actor, nu, nummer, "status", stap)
+    return await voer_uit(request, db_session, actor, nu, nummer, "status", stap, omgeving=omgeving)
 
 
 def _panelstap(
@@ -205,7 +225,9 @@ def _panelstap(
                 nu=nu,
             )
 
-        return await _voer_uit(request, db_session, actor, nu, nummer, soort, stap, "panel")
+        return await voer_uit(
+            request, db_session, actor, nu, nummer, soort, stap, "panel", omgeving
+        )
 
     return route
 

@@ -42,6 +42,7 @@ from commissie.omgeving import Omgeving
 from commissie.procedure import overzichten
 from commissie.procedure.opstart import bouw_omgeving
 from commissie.regios import Regios
+from commissie.web.navigatie import STARTPAGINA
 from tests.browser.hulp import ExterneVerzoeken
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -92,6 +93,8 @@ class LiveServer:
     logins: dict[str, Login]
     zaak: Zaakfeiten
     regios: Regios
+    # The server's settings: for journeys that prepare their own case in its database.
+    settings: Settings | None = None
 
 
 def _vaste_klok() -> datetime:
@@ -159,7 +162,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         threading.Event().wait(0.05)
     assert server.started, "uvicorn is niet gestart"
     try:
-        yield LiveServer(f"http://127.0.0.1:{poort}", logins, zaak, omgeving.regios)
+        yield LiveServer(f"http://127.0.0.1:{poort}", logins, zaak, omgeving.regios, settings)
     finally:
         server.should_exit = True
         draad.join(timeout=10)
@@ -208,7 +211,7 @@ def opslag(
             page.get_by_label("Gebruikersnaam").fill(login.naam)
             page.get_by_label("Wachtwoord").fill(login.wachtwoord)
             page.get_by_role("button", name="Inloggen").click()
-            page.wait_for_url(f"{live_server.url}/")
+            page.wait_for_url(f"{live_server.url}{STARTPAGINA[Rol(rol)]}")
             pad = map_ / f"{rol}.json"
             context.storage_state(path=str(pad))
             context.close()

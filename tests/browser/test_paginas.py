@@ -72,7 +72,7 @@ def test_formulier_zonder_csrf_token_geweigerd(pagina: Pagina, live_server: Live
 
     # Logged in properly (own session: logging out must not end the shared one).
     _log_in_via_formulier(page, secretaris.naam, secretaris.wachtwoord)
-    page.wait_for_url(f"{live_server.url}/")
+    page.wait_for_url(f"{live_server.url}/termijnen")  # the secretary's start page
     page.locator('header input[name="_csrf_token"]').evaluate("e => e.remove()")
     with page.expect_response(f"{live_server.url}/uitloggen") as antwoord:
         page.get_by_role("button", name="Uitloggen").click()

@@ -10,10 +10,10 @@ from typing import Any
 from litestar import get
 from litestar.testing import TestClient
 
-from commissie.accounts.rollen import Rol
+from commissie.accounts.rollen import Actor, Rol
 from commissie.regios import laad_regios
 from commissie.tijd import datum_nl
-from commissie.web.navigatie import NAVIGATIE, paginapaden
+from commissie.web.navigatie import NAVIGATIE, Menupunt, menu, paginapaden
 from tests.conftest import PROJECT_ROOT, WACHTWOORD, Gebruikers, zaak_body
 from tests.web.hulp import HTML, formulier_token, log_in_via_pagina
 
@@ -40,7 +40,7 @@ def test_inloggen_overzicht_en_zaak(client: TestClient[Any], secretaris: dict[st
     assert fout.status_code == 401 and "Gebruikersnaam of wachtwoord klopt niet." in fout.text
     assert "commissie_sessie" not in client.cookies
     r = log_in_via_pagina(client, "secretaris", follow_redirects=False)
-    assert r.status_code == 303 and r.headers["location"] == "/"
+    assert r.status_code == 303 and r.headers["location"] == "/termijnen"
     assert client.cookies.get("commissie_sessie")
     overzicht = client.get("/", headers=HTML, follow_redirects=False)
     assert overzicht.status_code == 200
@@ -140,17 +140,26 @@ def test_menu_toont_per_rol_alleen_bestaande_paginas(
     assert _menu(client.get("/", headers=HTML).text) == verwacht(Rol.SECRETARIS)
     assert ("/", "Overzicht") in verwacht(Rol.SECRETARIS)
     assert ("/leden", "Leden") in verwacht(Rol.SECRETARIS)
-    assert "/mijn/zittingen" not in paden
-
-    # A page that lands adds itself to the menu of its roles, and only theirs.
-    @get("/mijn/zittingen", include_in_schema=False)
-    async def zittingen_pagina() -> str:
-        return "zittingen"
-
-    client.app.register(zittingen_pagina)
-    assert ("/mijn/zittingen", "Mijn zittingen") not in _menu(client.get("/", headers=HTML).text)
+    assert "/mijn/zittingen" in paden
     assert 'href="/" aria-current="page"' in client.get("/", headers=HTML).text
+
     log_in_via_pagina(client, "lid1")
     menu_lid = _menu(client.get("/", headers=HTML).text)
+    assert menu_lid == verwacht(Rol.LID)
     assert ("/mijn/zittingen", "Mijn zittingen") in menu_lid
     assert ("/leden", "Leden") not in menu_lid
+
+    # A page that has not landed stays out of the menu; once routed, it shows for its roles.
+    lid = Actor(1, "lid1", Rol.LID, "TI", None, None)
+    gepland = (Menupunt("Agenda", "/mijn/agenda", frozenset({Rol.LID})),)
+    assert menu(lid, paden, "/", gepland) == []
+
+    @get("/mijn/agenda", include_in_schema=False)
+    async def agenda_pagina() -> str:
+        return "agenda"
+
+    client.app.register(agenda_pagina)
+    nu_paden = paginapaden(client.app)
+    assert [m.pad for m in menu(lid, nu_paden, "/", gepland)] == ["/mijn/agenda"]
+    secretaris = Actor(2, "secretaris", Rol.SECRETARIS, "TI", None, None)
+    assert menu(secretaris, nu_paden, "/", gepland) == []
