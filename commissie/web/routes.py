@@ -22,6 +22,7 @@ from commissie.procedure import overzichten
 from commissie.tijd import vandaag
 from commissie.web.advies import advies_routes
 from commissie.web.beheer import beheer_routes
+from commissie.web.beheeracties import beheeractie_routes
 from commissie.web.belasting import belasting_routes
 from commissie.web.korpsleiding import korpsleiding_routes
 from commissie.web.leden import leden_routes
@@ -157,4 +158,5 @@ web_routes = [
     *leden_routes,
     *belasting_routes,
     *beheer_routes,
+    *beheeractie_routes,
 ]
