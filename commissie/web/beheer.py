@@ -23,7 +23,7 @@ from commissie.procedure import gebruikers
 from commissie.regios import Regios
 from commissie.web import formulieren as fm
 
-_BEHEERDER = [vereis_rol(Rol.BEHEERDER)]
+BEHEERDER = [vereis_rol(Rol.BEHEERDER)]
 ROLLEN = [(r.value, r.value) for r in Rol]
 
 
@@ -42,7 +42,7 @@ def _tokenstatus(t: Token, nu: datetime) -> str:
     return "verlopen" if t.verloopt_op <= nu else "geldig"
 
 
-async def _pagina(
+async def pagina(
     session: AsyncSession,
     regios: Regios,
     fouten: fm.Fouten | None = None,
@@ -85,12 +85,12 @@ async def _pagina(
     )
 
 
-@get("/beheer", guards=_BEHEERDER, include_in_schema=False)
+@get("/beheer", guards=BEHEERDER, include_in_schema=False)
 async def beheer_pagina(db_session: DbSession, omgeving: HuidigeOmgeving, nu: Nu) -> Template:
-    return await _pagina(db_session, omgeving.regios, nu=nu)
+    return await pagina(db_session, omgeving.regios, nu=nu)
 
 
-@post("/beheer/gebruikers", guards=_BEHEERDER, include_in_schema=False, status_code=200)
+@post("/beheer/gebruikers", guards=BEHEERDER, include_in_schema=False, status_code=200)
 async def gebruiker_maken(
     request: Request[Any, Any, Any], db_session: DbSession, omgeving: HuidigeOmgeving, nu: Nu
 ) -> Response[Any]:
@@ -129,12 +129,12 @@ async def gebruiker_maken(
 
     fout = await fm.probeer(db_session, stap, "account")
     if fout:
-        return await _pagina(db_session, omgeving.regios, fout[0], formulier, status=fout[1], nu=nu)
+        return await pagina(db_session, omgeving.regios, fout[0], formulier, status=fout[1], nu=nu)
     geheim = {"soort": "wachtwoord", "naam": naam, "waarde": wachtwoord}
-    return await _pagina(db_session, omgeving.regios, geheim=geheim, status=201, nu=nu)
+    return await pagina(db_session, omgeving.regios, geheim=geheim, status=201, nu=nu)
 
 
-@post("/beheer/token", guards=_BEHEERDER, include_in_schema=False, status_code=200)
+@post("/beheer/token", guards=BEHEERDER, include_in_schema=False, status_code=200)
 async def token_maken(
     request: Request[Any, Any, Any], db_session: DbSession, omgeving: HuidigeOmgeving, nu: Nu
 ) -> Response[Any]:
@@ -148,9 +148,9 @@ async def token_maken(
 
     fout = await fm.probeer(db_session, stap, "token")
     if fout:
-        return await _pagina(db_session, omgeving.regios, fout[0], formulier, status=fout[1], nu=nu)
+        return await pagina(db_session, omgeving.regios, fout[0], formulier, status=fout[1], nu=nu)
     geheim = {"soort": "token", "naam": naam, "waarde": token}
-    return await _pagina(db_session, omgeving.regios, geheim=geheim, status=201, nu=nu)
+    return await pagina(db_session, omgeving.regios, geheim=geheim, status=201, nu=nu)
 
 
 beheer_routes = [beheer_pagina, gebruiker_maken, token_maken]

@@ -16,7 +16,7 @@ from commissie.adviezen.sjablonen import SJABLONEN, controleer_bestand, map_van
 from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
 from commissie.fouten import OngeldigeInvoer
 from commissie.web import formulieren as fm
-from commissie.web.beheer import _BEHEERDER, SjabloonUitslag, _pagina
+from commissie.web.beheer import BEHEERDER, SjabloonUitslag, pagina
 
 
 def controleer_sjablonen(templates_dir: Path) -> list[SjabloonUitslag]:
@@ -29,7 +29,7 @@ def controleer_sjablonen(templates_dir: Path) -> list[SjabloonUitslag]:
     return uit
 
 
-@post("/beheer/blokkeren", guards=_BEHEERDER, include_in_schema=False, status_code=200)
+@post("/beheer/blokkeren", guards=BEHEERDER, include_in_schema=False, status_code=200)
 async def blokkeren(
     request: Request[Any, Any, Any],
     db_session: DbSession,
@@ -56,12 +56,12 @@ async def blokkeren(
 
     fout = await fm.probeer(db_session, stap, voorvoegsel)
     if fout:
-        return await _pagina(db_session, omgeving.regios, fout[0], formulier, status=fout[1], nu=nu)
+        return await pagina(db_session, omgeving.regios, fout[0], formulier, status=fout[1], nu=nu)
     melding = f"Account {naam} is geblokkeerd; sessies en tokens zijn beëindigd."
-    return await _pagina(db_session, omgeving.regios, nu=nu, melding=melding)
+    return await pagina(db_session, omgeving.regios, nu=nu, melding=melding)
 
 
-@post("/beheer/tokens/intrekken", guards=_BEHEERDER, include_in_schema=False, status_code=200)
+@post("/beheer/tokens/intrekken", guards=BEHEERDER, include_in_schema=False, status_code=200)
 async def token_intrekken(
     request: Request[Any, Any, Any], db_session: DbSession, omgeving: HuidigeOmgeving, nu: Nu
 ) -> Response[Any]:
@@ -80,22 +80,22 @@ async def token_intrekken(
 
     fout = await fm.probeer(db_session, stap, "intrekken")
     if fout:
-        return await _pagina(db_session, omgeving.regios, fout[0], formulier, status=fout[1], nu=nu)
+        return await pagina(db_session, omgeving.regios, fout[0], formulier, status=fout[1], nu=nu)
     melding = (
         f"Token {token} van {naam} is ingetrokken."
         if aantal
         else f"Token {token} van {naam} was al ingetrokken."
     )
-    return await _pagina(db_session, omgeving.regios, nu=nu, melding=melding)
+    return await pagina(db_session, omgeving.regios, nu=nu, melding=melding)
 
 
-@get("/beheer/sjablonen", guards=_BEHEERDER, include_in_schema=False)
+@get("/beheer/sjablonen", guards=BEHEERDER, include_in_schema=False)
 async def sjablonen_controleren(
     db_session: DbSession, omgeving: HuidigeOmgeving, nu: Nu
 ) -> Template:
     # Rendering .docx files blocks: off the event loop.
     controle = await asyncio.to_thread(controleer_sjablonen, omgeving.settings.templates_dir)
-    return await _pagina(db_session, omgeving.regios, nu=nu, controle=controle)
+    return await pagina(db_session, omgeving.regios, nu=nu, controle=controle)
 
 
 beheeractie_routes = [blokkeren, token_intrekken, sjablonen_controleren]

@@ -10,14 +10,25 @@ from typing import Any
 from litestar import Request, Response, post
 from litestar.params import FromPath
 
+from commissie.accounts.middleware import vereis_rol
+from commissie.accounts.rollen import Rol
 from commissie.adviezen.brieven import maak_brief
 from commissie.adviezen.schemas import BriefIn
 from commissie.api.adviezen import documentomgeving
 from commissie.api.deps import DbSession, HuidigeActor, HuidigeOmgeving, Nu
+from commissie.fouten import OngeldigeInvoer
 from commissie.web import formulieren as fm
-from commissie.web.zaakacties import _SECRETARIS, _verplicht, voer_uit
+from commissie.web.zaakacties import voer_uit
 from commissie.zaken.models import Zaak
 from commissie.zaken.rechten import vereis_behandelaar
+
+_SECRETARIS = [vereis_rol(Rol.SECRETARIS)]
+
+
+def _verplicht(waarde: str, veld: str) -> str:
+    if not waarde:
+        raise OngeldigeInvoer(f"Veld '{veld}': is verplicht maar ontbreekt.", veld=veld)
+    return waarde
 
 
 @post("/zaken/{nummer:str}/brieven", guards=_SECRETARIS, include_in_schema=False)
