@@ -5,6 +5,8 @@ once, on the answer page, and never stored in plain text."""
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from litestar import Request, Response, get, post
@@ -13,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts import service as accounts
 from commissie.accounts.middleware import vereis_rol
+from commissie.accounts.models import Token
 from commissie.accounts.rollen import Rol
 from commissie.api.deps import DbSession, HuidigeOmgeving, Nu
 from commissie.fouten import OngeldigeInvoer
@@ -20,23 +23,53 @@ from commissie.procedure import gebruikers
 from commissie.regios import Regios
 from commissie.web import formulieren as fm
 
-_BEHEERDER = [vereis_rol(Rol.BEHEERDER)]
+BEHEERDER = [vereis_rol(Rol.BEHEERDER)]
 ROLLEN = [(r.value, r.value) for r in Rol]
 
 
-async def _pagina(
+@dataclass(frozen=True)
+class SjabloonUitslag:
+    """One letter template as checked from the Beheer page: its file and its problems."""
+
+    soort: str
+    bestand: str
+    problemen: list[str]
+
+
+def _tokenstatus(t: Token, nu: datetime) -> str:
+    if t.ingetrokken:
+        return "ingetrokken"
+    return "verlopen" if t.verloopt_op <= nu else "geldig"
+
+
+async def pagina(
     session: AsyncSession,
     regios: Regios,
     fouten: fm.Fouten | None = None,
     waarden: dict[str, list[str]] | None = None,
     geheim: dict[str, str] | None = None,
     status: int = 200,
+    *,
+    nu: datetime,
+    melding: str | None = None,
+    controle: list[SjabloonUitslag] | None = None,
 ) -> Template:
+    lijst = await gebruikers.lijst_gebruikers(session=session)
+    tokens = {
+        g.gebruikersnaam: [
+            (t.id, t.aangemaakt_op, t.verloopt_op, _tokenstatus(t, nu))
+            for t in await accounts.tokens(session=session, gebruikersnaam=g.gebruikersnaam)
+        ]
+        for g in lijst
+    }
     return Template(
         "beheer.html",
         context={
             "commissies": sorted(regios.commissies.values(), key=lambda c: c.code),
-            "gebruikers": await gebruikers.lijst_gebruikers(session=session),
+            "gebruikers": lijst,
+            "tokens": tokens,
+            "melding": melding,
+            "controle": controle,
             "rollen": ROLLEN,
             "commissiekeuze": sorted((c.code, c.naam) for c in regios.commissies.values()),
             "korpskeuze": sorted(
@@ -52,12 +85,12 @@ async def _pagina(
     )
 
 
-@get("/beheer", guards=_BEHEERDER, include_in_schema=False)
-async def beheer_pagina(db_session: DbSession, omgeving: HuidigeOmgeving) -> Template:
-    return await _pagina(db_session, omgeving.regios)
+@get("/beheer", guards=BEHEERDER, include_in_schema=False)
+async def beheer_pagina(db_session: DbSession, omgeving: HuidigeOmgeving, nu: Nu) -> Template:
+    return await pagina(db_session, omgeving.regios, nu=nu)
 
 
-@post("/beheer/gebruikers", guards=_BEHEERDER, include_in_schema=False, status_code=200)
+@post("/beheer/gebruikers", guards=BEHEERDER, include_in_schema=False, status_code=200)
 async def gebruiker_maken(
     request: Request[Any, Any, Any], db_session: DbSession, omgeving: HuidigeOmgeving, nu: Nu
 ) -> Response[Any]:
@@ -96,12 +129,12 @@ async def gebruiker_maken(
 
     fout = await fm.probeer(db_session, stap, "account")
     if fout:
-        return await _pagina(db_session, omgeving.regios, fout[0], formulier, status=fout[1])
+        return await pagina(db_session, omgeving.regios, fout[0], formulier, status=fout[1], nu=nu)
     geheim = {"soort": "wachtwoord", "naam": naam, "waarde": wachtwoord}
-    return await _pagina(db_session, omgeving.regios, geheim=geheim, status=201)
+    return await pagina(db_session, omgeving.regios, geheim=geheim, status=201, nu=nu)
 
 
-@post("/beheer/token", guards=_BEHEERDER, include_in_schema=False, status_code=200)
+@post("/beheer/token", guards=BEHEERDER, include_in_schema=False, status_code=200)
 async def token_maken(
     request: Request[Any, Any, Any], db_session: DbSession, omgeving: HuidigeOmgeving, nu: Nu
 ) -> Response[Any]:
@@ -115,9 +148,9 @@ async def token_maken(
 
     fout = await fm.probeer(db_session, stap, "token")
     if fout:
-        return await _pagina(db_session, omgeving.regios, fout[0], formulier, status=fout[1])
+        return await pagina(db_session, omgeving.regios, fout[0], formulier, status=fout[1], nu=nu)
     geheim = {"soort": "token", "naam": naam, "waarde": token}
-    return await _pagina(db_session, omgeving.regios, geheim=geheim, status=201)
+    return await pagina(db_session, omgeving.regios, geheim=geheim, status=201, nu=nu)
 
 
 beheer_routes = [beheer_pagina, gebruiker_maken, token_maken]

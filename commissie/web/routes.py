@@ -22,7 +22,9 @@ from commissie.procedure import overzichten
 from commissie.tijd import vandaag
 from commissie.web.advies import advies_routes
 from commissie.web.beheer import beheer_routes
+from commissie.web.beheeracties import beheeractie_routes
 from commissie.web.belasting import belasting_routes
+from commissie.web.brieven import brief_routes
 from commissie.web.korpsleiding import korpsleiding_routes
 from commissie.web.leden import leden_routes
 from commissie.web.mijn import mijn_routes
@@ -149,6 +151,7 @@ web_routes = [
     zaak_pagina,
     *registratie_routes,
     *zaakactie_routes,
+    *brief_routes,
     *zitting_routes,
     *advies_routes,
     *korpsleiding_routes,
@@ -157,4 +160,5 @@ web_routes = [
     *leden_routes,
     *belasting_routes,
     *beheer_routes,
+    *beheeractie_routes,
 ]

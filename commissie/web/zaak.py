@@ -23,6 +23,7 @@ from commissie.panel import acties as panelacties
 from commissie.panel.toegang import haal_zaak
 from commissie.procedure import zaakweergave
 from commissie.tijd import vandaag
+from commissie.web.briefkeuze import BRIEFSOORTEN, briefaan
 from commissie.web.formulieren import Fouten
 from commissie.web.horen import horen_context
 from commissie.zaken.models import Zaak
@@ -64,6 +65,7 @@ MELDINGEN = {
     "annuleren": "De zitting is geannuleerd.",
     "verslag": "Het hoorverslag is vastgelegd.",
     "afzien": "Het afzien van horen is vastgelegd.",
+    "brief": "De brief is gemaakt; hij staat bij de documenten.",
 }
 
 
@@ -77,6 +79,7 @@ class Acties:
     panel: bool
     # The next statuses the generic step may set (those with a step of their own excluded).
     statussen: tuple[Status, ...] = ()
+    brief: bool = False  # the "Brief maken" form (commissie/web/brieven.py)
 
     @property
     def enige(self) -> bool:
@@ -86,6 +89,7 @@ class Acties:
             or self.verdaging
             or self.panel
             or bool(self.statussen)
+            or self.brief
         )
 
 
@@ -99,6 +103,7 @@ def acties_voor(actor: Actor, zaak: Zaak) -> Acties:
         verdaging=status in VERDAGING_MOGELIJK,
         panel=status in PANEL_WIJZIGBAAR,
         statussen=tuple(s for s in toegestaan(status) if s not in EIGEN_STAP),
+        brief=True,
     )
 
 
@@ -143,6 +148,8 @@ async def zaak_context(
         "zetels": zetels,
         "leden": leden,
         "gronden": GRONDEN_9_8,
+        "briefsoorten": BRIEFSOORTEN,
+        "briefaan": briefaan(uit) if acties.brief else [],
         "statuskeuze": [(s.value, LABEL[s]) for s in acties.statussen],
         "fouten": fouten or {},
         "f_waarden": waarden or {},

@@ -228,3 +228,11 @@ def test_beheer(pagina: Pagina, live_server: LiveServer) -> None:
     page.goto("/beheer")
     schermafdruk(page, "beheer")
     geen_horizontaal_scrollen(page)
+    # The template check runs through HTMX and fills its table in place.
+    page.get_by_role("button", name="Sjablonen controleren").click()
+    uitslag = page.locator("#sjabloon-uitslag td[data-label='Uitslag']")
+    uitslag.first.wait_for()
+    assert set(uitslag.all_inner_texts()) == {"OK"}
+    assert page.url.endswith("/beheer")  # swapped in place, no page load
+    controleer_toegankelijkheid(page)
+    geen_horizontaal_scrollen(page)

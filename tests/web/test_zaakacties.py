@@ -67,6 +67,7 @@ def test_acties_naar_status(
         "panel/ziektevervanging",
         "panel/wraking",
         "panel/handmatig",
+        "brieven",
     ]
     r = _post(client, nummer, "ontvankelijkheid", **{"ontvankelijkheid-ontvankelijk": "ja"})
     assert (
