@@ -25,6 +25,7 @@ from commissie.web.beheer import beheer_routes
 from commissie.web.beheeracties import beheeractie_routes
 from commissie.web.belasting import belasting_routes
 from commissie.web.brieven import brief_routes
+from commissie.web.evaluatie import evaluatie_routes
 from commissie.web.korpsleiding import korpsleiding_routes
 from commissie.web.leden import leden_routes
 from commissie.web.mijn import mijn_routes
@@ -151,6 +152,7 @@ web_routes = [
     zaak_pagina,
     *registratie_routes,
     *zaakactie_routes,
+    *evaluatie_routes,
     *brief_routes,
     *zitting_routes,
     *advies_routes,

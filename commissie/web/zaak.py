@@ -66,6 +66,7 @@ MELDINGEN = {
     "verslag": "Het hoorverslag is vastgelegd.",
     "afzien": "Het afzien van horen is vastgelegd.",
     "brief": "De brief is gemaakt; hij staat bij de documenten.",
+    "evaluatie": "De evaluatie is vastgelegd; de zaak kan nu worden afgesloten.",
 }
 
 
@@ -80,6 +81,7 @@ class Acties:
     # The next statuses the generic step may set (those with a step of their own excluded).
     statussen: tuple[Status, ...] = ()
     brief: bool = False  # the "Brief maken" form (commissie/web/brieven.py)
+    evaluatie: bool = False  # the evaluation form (commissie/web/evaluatie.py)
 
     @property
     def enige(self) -> bool:
@@ -90,6 +92,7 @@ class Acties:
             or self.panel
             or bool(self.statussen)
             or self.brief
+            or self.evaluatie
         )
 
 
@@ -104,6 +107,8 @@ def acties_voor(actor: Actor, zaak: Zaak) -> Acties:
         panel=status in PANEL_WIJZIGBAAR,
         statussen=tuple(s for s in toegestaan(status) if s not in EIGEN_STAP),
         brief=True,
+        # The service refuses a second one; the page hides the form once it is recorded.
+        evaluatie=status is Status.BESLUIT_GENOMEN,
     )
 
 
