@@ -1,0 +1,129 @@
+"""README promises under "Wie ziet wat": a member sees a 9:8 signal without the case behind it;
+reasons of verschoning and wraking stay off every timeline."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from litestar.testing import TestClient
+
+from commissie.accounts.rollen import Rol
+from tests.conftest import Gebruikers, zaak_body
+
+Client = TestClient[Any]
+Hdr = dict[str, str]
+HTML = {"Accept": "text/html"}
+ROOSTER = [
+    ("Tessa Twente", "TW", True),
+    ("Tim Twente", "TW", True),
+    ("Tara Twente", "TW", True),
+    ("Iris IJssel", "IJ", True),
+    ("Ivo IJssel", "IJ", True),
+    ("Ilse IJssel", "IJ", False),
+]
+
+
+@pytest.fixture
+def leden(gebruikers: Gebruikers) -> dict[str, int]:
+    return {
+        naam: gebruikers.lid(naam, korps, voorzitter=vz, volgorde=i + 1)
+        for i, (naam, korps, vz) in enumerate(ROOSTER)
+    }
+
+
+def registreer(client: Client, hdr: Hdr, **over: Any) -> dict[str, Any]:
+    r = client.post("/api/zaken", json=zaak_body(**over), headers=hdr)
+    assert r.status_code == 201, r.text
+    return dict(r.json())
+
+
+def test_lid_ziet_signaal_maar_niet_welke_zaak_erachter_zit(
+    client: Client, secretaris: Hdr, gebruikers: Gebruikers, leden: dict[str, int]
+) -> None:
+    eerste = registreer(client, secretaris)["nummer"]
+    tweede = registreer(client, secretaris, ontvangen_op="2026-02-25")
+    n = tweede["nummer"]
+    zetel = next(s for s in tweede["panel"] if s["rol"] == "lid")
+    lid = gebruikers.maak("panellid", Rol.LID, lid_id=leden[zetel["naam"]])
+
+    # The secretary sees which case lies behind the signal.
+    sec = client.get(f"/api/zaken/{n}", headers=secretaris).json()
+    [s] = sec["signalen"]
+    assert s["code"] == "lopende_klacht"
+    assert s["feiten"]["zaak"] == eerste
+    assert eerste in client.get(f"/zaken/{n}", headers={**HTML, **secretaris}).text
+
+    r = client.get(f"/api/zaken/{n}", headers=lid)
+    assert r.status_code == 200, r.text
+    [s] = r.json()["signalen"]
+    assert s["code"] == "lopende_klacht"
+    assert s["grondslag"] == "geen grond in Awb 9:8; samenloop met een lopende klacht"
+    assert s["feiten"] == {}
+    assert eerste not in r.text
+    pagina = client.get(f"/zaken/{n}", headers={**HTML, **lid})
+    assert pagina.status_code == 200
+    assert "Over dezelfde gedraging is al eerder geklaagd" in pagina.text
+    assert eerste not in pagina.text
+
+
+def _tijdlijn_tekst(client: Client, n: str, hdr: Hdr) -> str:
+    r = client.get(f"/api/zaken/{n}", headers=hdr)
+    assert r.status_code == 200, r.text
+    return json.dumps(r.json()["tijdlijn"], ensure_ascii=False)
+
+
+def test_redenen_van_verschoning_en_wraking_alleen_bij_het_panel(
+    client: Client, secretaris: Hdr, gebruikers: Gebruikers, leden: dict[str, int]
+) -> None:
+    z = registreer(client, secretaris)
+    n = z["nummer"]
+    gewoon = [s for s in z["panel"] if s["rol"] == "lid"]
+    vz = next(s for s in z["panel"] if s["rol"] == "voorzitter")
+    reden_v = "Verschoningsreden-QX7 kent de klager"
+    reden_w = "Wrakingsreden-ZK4 vooringenomen"
+    r = client.post(
+        f"/api/zaken/{n}/panel/verschoning",
+        json={"lid": leden[gewoon[0]["naam"]], "reden": reden_v},
+        headers=secretaris,
+    )
+    assert r.status_code == 200, r.text
+    r = client.post(
+        f"/api/zaken/{n}/panel/wraking",
+        json={
+            "lid": leden[vz["naam"]],
+            "ingediend_door": "beklaagde",
+            "reden": reden_w,
+            "ingediend_op": "2026-02-26",
+            "beslissing": "toegewezen",
+            "toelichting": "Toelichting-PL9 besproken.",
+        },
+        headers=secretaris,
+    )
+    assert r.status_code == 200, r.text
+    lid = gebruikers.maak("panellid", Rol.LID, lid_id=leden[gewoon[1]["naam"]])
+
+    geheim = (reden_v, reden_w, "Toelichting-PL9")
+    for hdr in (secretaris, lid):
+        tijdlijn = _tijdlijn_tekst(client, n, hdr)
+        assert "verschoning" in tijdlijn or "gewijzigd" in tijdlijn  # the step itself shows
+        for tekst in geheim:
+            assert tekst not in tijdlijn
+        pagina = client.get(f"/zaken/{n}", headers={**HTML, **hdr})
+        assert pagina.status_code == 200
+        for tekst in geheim[:2]:
+            assert tekst not in pagina.text
+    # The member sees nothing of the reasons anywhere in the case.
+    alles = client.get(f"/api/zaken/{n}", headers=lid).text
+    assert reden_v not in alles and reden_w not in alles
+    panel_lid = client.get(f"/api/zaken/{n}/panel", headers=lid)
+    assert reden_v not in panel_lid.text and reden_w not in panel_lid.text
+    # The secretary finds them at the panel, on the seat that ended. The wraking's grounds
+    # themselves stay in the wraking record; the panel shows the committee's explanation.
+    panel = client.get(f"/api/zaken/{n}/panel", headers=secretaris)
+    assert panel.status_code == 200, panel.text
+    assert panel_lid.status_code == 403
+    geeindigd = {z["einde_reden"]: z["einde_toelichting"] for z in panel.json()["zetels"]}
+    assert geeindigd["verschoning"] == reden_v
+    assert geeindigd["wraking"] == "Toelichting-PL9 besproken."
