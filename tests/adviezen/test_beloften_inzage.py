@@ -16,7 +16,6 @@ from tests.conftest import run_db
 HTML = {"Accept": "text/html"}
 
 
-
 def _inzagen(db: str) -> list[tuple[str, str, datetime]]:
     async def werk(s: AsyncSession) -> list[tuple[str, str, datetime]]:
         rijen = await s.execute(

@@ -6,37 +6,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pytest
 from litestar.testing import TestClient
 
 from commissie.accounts.rollen import Rol
-from tests.conftest import Gebruikers, zaak_body
+from tests.beloften.conftest import registreer
+from tests.conftest import Gebruikers
 
 Client = TestClient[Any]
 Hdr = dict[str, str]
 HTML = {"Accept": "text/html"}
-ROOSTER = [
-    ("Tessa Twente", "TW", True),
-    ("Tim Twente", "TW", True),
-    ("Tara Twente", "TW", True),
-    ("Iris IJssel", "IJ", True),
-    ("Ivo IJssel", "IJ", True),
-    ("Ilse IJssel", "IJ", False),
-]
-
-
-@pytest.fixture
-def leden(gebruikers: Gebruikers) -> dict[str, int]:
-    return {
-        naam: gebruikers.lid(naam, korps, voorzitter=vz, volgorde=i + 1)
-        for i, (naam, korps, vz) in enumerate(ROOSTER)
-    }
-
-
-def registreer(client: Client, hdr: Hdr, **over: Any) -> dict[str, Any]:
-    r = client.post("/api/zaken", json=zaak_body(**over), headers=hdr)
-    assert r.status_code == 201, r.text
-    return dict(r.json())
 
 
 def test_lid_ziet_signaal_maar_niet_welke_zaak_erachter_zit(
