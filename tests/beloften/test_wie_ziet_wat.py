@@ -80,9 +80,23 @@ def test_redenen_van_verschoning_en_wraking_alleen_bij_het_panel(
         headers=secretaris,
     )
     assert r.status_code == 200, r.text
+    reden_a = "Afgewezen-wraking-MM3 te streng"
+    r = client.post(
+        f"/api/zaken/{n}/panel/wraking",
+        json={
+            "lid": leden[gewoon[1]["naam"]],
+            "ingediend_door": "klager",
+            "reden": reden_a,
+            "ingediend_op": "2026-02-27",
+            "beslissing": "afgewezen",
+            "toelichting": "Geen grond.",
+        },
+        headers=secretaris,
+    )
+    assert r.status_code == 200, r.text
     lid = gebruikers.maak("panellid", Rol.LID, lid_id=leden[gewoon[1]["naam"]])
 
-    geheim = (reden_v, reden_w, "Toelichting-PL9")
+    geheim = (reden_v, reden_w, reden_a, "Toelichting-PL9")
     for hdr in (secretaris, lid):
         tijdlijn = _tijdlijn_tekst(client, n, hdr)
         assert "verschoning" in tijdlijn or "gewijzigd" in tijdlijn  # the step itself shows
@@ -90,18 +104,26 @@ def test_redenen_van_verschoning_en_wraking_alleen_bij_het_panel(
             assert tekst not in tijdlijn
         pagina = client.get(f"/zaken/{n}", headers={**HTML, **hdr})
         assert pagina.status_code == 200
-        for tekst in geheim[:2]:
+        for tekst in geheim[:3]:
             assert tekst not in pagina.text
     # The member sees nothing of the reasons anywhere in the case.
     alles = client.get(f"/api/zaken/{n}", headers=lid).text
-    assert reden_v not in alles and reden_w not in alles
     panel_lid = client.get(f"/api/zaken/{n}/panel", headers=lid)
-    assert reden_v not in panel_lid.text and reden_w not in panel_lid.text
-    # The secretary finds them at the panel, on the seat that ended. The wraking's grounds
-    # themselves stay in the wraking record; the panel shows the committee's explanation.
+    for tekst in geheim[:3]:
+        assert tekst not in alles and tekst not in panel_lid.text
+    # The secretary finds them at the panel: on the seat that ended, and every verschoning and
+    # wraking (granted or not) with its grounds under `conflicten`.
     panel = client.get(f"/api/zaken/{n}/panel", headers=secretaris)
     assert panel.status_code == 200, panel.text
     assert panel_lid.status_code == 403
     geeindigd = {z["einde_reden"]: z["einde_toelichting"] for z in panel.json()["zetels"]}
     assert geeindigd["verschoning"] == reden_v
     assert geeindigd["wraking"] == "Toelichting-PL9 besproken."
+    conflicten = [
+        (c["soort"], c["naam"], c["reden"], c["beslissing"]) for c in panel.json()["conflicten"]
+    ]
+    assert conflicten == [
+        ("verschoning", gewoon[0]["naam"], reden_v, None),
+        ("wraking", vz["naam"], reden_w, "toegewezen"),
+        ("wraking", gewoon[1]["naam"], reden_a, "afgewezen"),
+    ]
