@@ -22,6 +22,7 @@ from commissie.panel.events import (
 )
 from commissie.panel.models import Conflictmelding, Panelzetel, Wraking
 from commissie.panel.schemas import (
+    ConflictUit,
     HandmatigIn,
     PanelUit,
     VerschoningIn,
@@ -88,7 +89,46 @@ async def panel_uit(*, session: AsyncSession, zaak: Zaak) -> PanelUit:
             for z, naam, korps in rijen
         ],
         waarschuwing=await service.voorzittersvacature(session, zaak.id),
+        conflicten=await _conflicten_uit(session, zaak.id),
     )
+
+
+async def _conflicten_uit(session: AsyncSession, zaak_id: int) -> list[ConflictUit]:
+    """Reasons of verschoning and wraking (granted or not), for the secretary only."""
+    verschoningen = await session.execute(
+        select(Conflictmelding, Lid.naam)
+        .join(Lid, Lid.id == Conflictmelding.lid_id)
+        .where(Conflictmelding.zaak_id == zaak_id, Conflictmelding.soort == "verschoning")
+        .order_by(Conflictmelding.id)
+    )
+    wrakingen = await session.execute(
+        select(Wraking, Lid.naam)
+        .join(Lid, Lid.id == Wraking.lid_id)
+        .where(Wraking.zaak_id == zaak_id)
+        .order_by(Wraking.id)
+    )
+    return [
+        ConflictUit(
+            soort="verschoning",
+            lid_id=c.lid_id,
+            naam=naam,
+            reden=c.reden,
+            op=c.gemeld_op.isoformat(),
+        )
+        for c, naam in verschoningen
+    ] + [
+        ConflictUit(
+            soort="wraking",
+            lid_id=w.lid_id,
+            naam=naam,
+            reden=w.reden,
+            op=w.ingediend_op.isoformat(),
+            ingediend_door=w.ingediend_door,
+            beslissing=w.beslissing,
+            toelichting=w.toelichting,
+        )
+        for w, naam in wrakingen
+    ]
 
 
 async def samenstellen(

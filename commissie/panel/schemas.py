@@ -57,10 +57,24 @@ class ZetelUit(msgspec.Struct):
     uitleg: dict[str, Any]
 
 
+class ConflictUit(msgspec.Struct):
+    """A verschoning or wraking with its reasons: kept off the timeline, shown here."""
+
+    soort: str  # verschoning | wraking
+    lid_id: int
+    naam: str
+    reden: str
+    op: str  # declared (verschoning) or filed (wraking)
+    ingediend_door: str | None = None
+    beslissing: str | None = None
+    toelichting: str | None = None
+
+
 class PanelUit(msgspec.Struct):
     nummer: str
     zetels: list[ZetelUit]
     waarschuwing: str | None = None
+    conflicten: list[ConflictUit] = msgspec.field(default_factory=list)
 
 
 class KorpsLast(msgspec.Struct):
