@@ -45,7 +45,9 @@ async def _last(poort: int, token: str) -> dict[str, Any]:
     metingen: list[tuple[str, float, int]] = []  # kind, ms, status (0: no response)
     fouten: list[str] = []
     async with httpx.AsyncClient(base_url=basis, headers=kop, limits=limits, timeout=30) as c:
-        nummers = [z["nummer"] for z in (await c.get("/api/zaken")).raise_for_status().json()["zaken"]]
+        nummers = [
+            z["nummer"] for z in (await c.get("/api/zaken")).raise_for_status().json()["zaken"]
+        ]
         einde = time.perf_counter() + SECONDEN
         soorten, gewichten = list(SOORTEN), list(SOORTEN.values())
 
