@@ -274,7 +274,12 @@ async def _alle(poort: int, prep: dict[str, Any]) -> dict[str, Any]:
         eerste = (await c.get("/api/zaken")).json()
         lid = {"Authorization": f"Bearer {prep['lid_token']}"}
         feed = httpx.URL((await c.get("/api/agenda", headers=lid)).raise_for_status().json()["url"])
+        if "BEGIN:VEVENT" not in (await anoniem.get(feed.path)).raise_for_status().text:
+            raise RuntimeError("de agenda van het benchlid heeft geen zittingen")
         opnieuw = {"opnieuw": True, "reden": "Bench: opnieuw samenstellen"}
+        # A freshly registered case: its panel may still change (a generated one may be closed).
+        panelzaak = (await c.post("/api/zaken", json=_registratie(-1))).raise_for_status()
+        panelzaak_nummer = panelzaak.json()["nummer"]
         verzoeken: dict[str, Callable[[int], Awaitable[httpx.Response]]] = {
             "health": lambda i: c.get("/health"),
             "lijst": lambda i: c.get("/api/zaken"),
@@ -286,7 +291,7 @@ async def _alle(poort: int, prep: dict[str, Any]) -> dict[str, Any]:
             "registratie": lambda i: c.post("/api/zaken", json=_registratie(i)),
             # The feed needs no login: its URL is the key.
             "agenda": lambda i: anoniem.get(feed.path),
-            "panel": lambda i: c.post(f"/api/zaken/{prep['recent']}/panel", json=opnieuw),
+            "panel": lambda i: c.post(f"/api/zaken/{panelzaak_nummer}/panel", json=opnieuw),
         }
         if prep["veteraan"]:
             verzoeken["detail_veteraan"] = lambda i: c.get(f"/api/zaken/{prep['veteraan']}")
