@@ -8,8 +8,10 @@ Per database and size: a fresh database filled by `commissie demo --zaken N`'s g
 server started as `commissie serve --workers W` (BENCH_WORKERS, default 2), then per endpoint
 BENCH_AANTAL sequential requests (one client) and 16 concurrent clients. Floors from the same
 run: `/health` (HTTP + one trivial query) and the endpoint's main query as hand-written SQL
-through the driver. Prints a table; writes bench/resultaten/<db>-<N>.json. Not part of
-`make test`."""
+through the driver. Endpoints: lists, detail (also of a long-history accused), deadlines, load
+overview, registration, a member's agenda feed and a panel assignment. Prints a table; writes
+bench/resultaten/<db>-<N>.json. Not part of `make test`. The 50-client mixed run with its
+consistency checks is bench/gelijktijdig.py."""
 
 from __future__ import annotations
 
