@@ -8,8 +8,10 @@ Per database and size: a fresh database filled by `commissie demo --zaken N`'s g
 server started as `commissie serve --workers W` (BENCH_WORKERS, default 2), then per endpoint
 BENCH_AANTAL sequential requests (one client) and 16 concurrent clients. Floors from the same
 run: `/health` (HTTP + one trivial query) and the endpoint's main query as hand-written SQL
-through the driver. Prints a table; writes bench/resultaten/<db>-<N>.json. Not part of
-`make test`."""
+through the driver. Endpoints: lists, detail (also of a long-history accused), deadlines, load
+overview, registration, a member's agenda feed and a panel assignment. Prints a table; writes
+bench/resultaten/<db>-<N>.json. Not part of `make test`. The 50-client mixed run with its
+consistency checks is bench/gelijktijdig.py."""
 
 from __future__ import annotations
 
@@ -24,20 +26,22 @@ import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import make_url, select, text
+from sqlalchemy import func, make_url, select, text
 
 from commissie.accounts import service as accounts
 from commissie.accounts.rollen import Rol
 from commissie.cli.massa import VETERANEN, vul
 from commissie.config import PROJECT_ROOT, Settings, normaliseer_database_url
 from commissie.migraties import upgrade
+from commissie.panel.models import Panelzetel
 from commissie.procedure.opstart import bouw_omgeving
 from commissie.zaken.models import Partij, Zaak
+from commissie.zittingen.models import Zitting
 
 UIT = Path(__file__).resolve().parent / "resultaten"
 AANTAL = int(os.environ.get("BENCH_AANTAL", "200"))
@@ -93,10 +97,56 @@ async def _voorbereid(url: str, data: Path, aantal: int) -> dict[str, Any]:
                 .order_by(Zaak.id.desc())
                 .limit(1)
             )
+            lid_id, lid_token = await _lid_met_zittingen(s, nu)
             await s.commit()
-        return {"token": token, "recent": recent, "veteraan": veteraan, "vullen_s": vullen_s}
+        return {
+            "token": token,
+            "recent": recent,
+            "veteraan": veteraan,
+            "vullen_s": vullen_s,
+            "lid_id": lid_id,
+            "lid_token": lid_token,
+        }
     finally:
         await o.engine.dispose()
+
+
+async def _lid_met_zittingen(s: Any, nu: datetime) -> tuple[int, str]:
+    """The NN member with the most seats, a `lid` account for it, and hearings in its feed.
+
+    The generator records a hearing date on the case but no hearing rows, so twenty are
+    written here on cases where the member holds an active seat (the feed reads those)."""
+    lid_id = await s.scalar(
+        select(Panelzetel.lid_id)
+        .join(Zaak, Zaak.id == Panelzetel.zaak_id)
+        .where(Zaak.commissie_code == "NN", Panelzetel.actief)
+        .group_by(Panelzetel.lid_id)
+        .order_by(func.count().desc(), Panelzetel.lid_id)
+        .limit(1)
+    )
+    zaak_ids = (
+        await s.scalars(
+            select(Panelzetel.zaak_id)
+            .where(Panelzetel.lid_id == lid_id, Panelzetel.actief)
+            .order_by(Panelzetel.zaak_id.desc())
+            .limit(20)
+        )
+    ).all()
+    for i, zaak_id in enumerate(zaak_ids):
+        begin = nu.replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(days=7 + i)
+        s.add(
+            Zitting(
+                zaak_id=zaak_id, uid=f"bench-{zaak_id}@commissie", begin=begin,
+                einde=begin + timedelta(hours=2), locatie="Zaal 1", locatie_adres="Bench 1",
+                partijen=["klager"], aangemaakt_op=nu,
+            )
+        )  # fmt: skip
+    await accounts.maak_gebruiker(
+        session=s, gebruikersnaam="bench-lid", wachtwoord_hash="x", rol=Rol.LID,
+        commissie="NN", korps=None, lid_id=lid_id, nu=nu,
+    )  # fmt: skip
+    await s.flush()
+    return int(lid_id), await accounts.maak_token(session=s, gebruikersnaam="bench-lid", nu=nu)
 
 
 def _vrije_poort() -> int:
@@ -166,8 +216,9 @@ async def _meet(
     return uit
 
 
-def _sql_vloer(url: str, data: Path, nummer: str, veteraan: str | None) -> dict[str, float]:
-    """The main query of each endpoint as hand-written SQL through the driver."""
+def _sql_vloer(url: str, nummer: str, lid_id: int) -> dict[str, float]:
+    """The main query of each endpoint as hand-written SQL through the driver (for the panel
+    assignment: reading the case's seats; the write has no hand-written equivalent)."""
     vragen = {
         "lijst": "SELECT id, nummer, commissie_code, status, ontvangen_op, korps_code FROM zaak "
         "WHERE commissie_code = 'NN' ORDER BY id DESC LIMIT 51",
@@ -178,6 +229,11 @@ def _sql_vloer(url: str, data: Path, nummer: str, veteraan: str | None) -> dict[
         "belasting": "SELECT lid_id, sum(zetels), sum(voorzitter), sum(zittingen) FROM lastdag "
         "WHERE lid_id IN (SELECT id FROM lid WHERE commissie_code = 'NN') "
         "AND dag >= '2025-01-01' GROUP BY lid_id",
+        "agenda": "SELECT zi.*, z.nummer FROM zitting zi JOIN zaak z ON z.id = zi.zaak_id "
+        f"JOIN panelzetel p ON p.zaak_id = zi.zaak_id WHERE p.lid_id = {lid_id} AND p.actief "
+        "ORDER BY zi.begin, zi.id",
+        "panel": "SELECT p.* FROM panelzetel p JOIN zaak z ON z.id = p.zaak_id "
+        f"WHERE z.nummer = '{nummer}'",
     }
     uit: dict[str, float] = {}
     if url.startswith("sqlite"):
@@ -213,8 +269,19 @@ async def _alle(poort: int, prep: dict[str, Any]) -> dict[str, Any]:
     kop = {"Authorization": f"Bearer {prep['token']}"}
     basis = f"http://127.0.0.1:{poort}"
     limits = httpx.Limits(max_connections=GELIJKTIJDIG)
-    async with httpx.AsyncClient(base_url=basis, headers=kop, limits=limits, timeout=60) as c:
+    async with (
+        httpx.AsyncClient(base_url=basis, headers=kop, limits=limits, timeout=60) as c,
+        httpx.AsyncClient(base_url=basis, limits=limits, timeout=60) as anoniem,
+    ):
         eerste = (await c.get("/api/zaken")).json()
+        lid = {"Authorization": f"Bearer {prep['lid_token']}"}
+        feed = httpx.URL((await c.get("/api/agenda", headers=lid)).raise_for_status().json()["url"])
+        if "BEGIN:VEVENT" not in (await anoniem.get(feed.path)).raise_for_status().text:
+            raise RuntimeError("de agenda van het benchlid heeft geen zittingen")
+        opnieuw = {"opnieuw": True, "reden": "Bench: opnieuw samenstellen"}
+        # A freshly registered case: its panel may still change (a generated one may be closed).
+        panelzaak = (await c.post("/api/zaken", json=_registratie(-1))).raise_for_status()
+        panelzaak_nummer = panelzaak.json()["nummer"]
         verzoeken: dict[str, Callable[[int], Awaitable[httpx.Response]]] = {
             "health": lambda i: c.get("/health"),
             "lijst": lambda i: c.get("/api/zaken"),
@@ -224,6 +291,9 @@ async def _alle(poort: int, prep: dict[str, Any]) -> dict[str, Any]:
             "termijnen": lambda i: c.get("/api/termijnen"),
             "belasting": lambda i: c.get("/api/belasting"),
             "registratie": lambda i: c.post("/api/zaken", json=_registratie(i)),
+            # The feed needs no login: its URL is the key.
+            "agenda": lambda i: anoniem.get(feed.path),
+            "panel": lambda i: c.post(f"/api/zaken/{panelzaak_nummer}/panel", json=opnieuw),
         }
         if prep["veteraan"]:
             verzoeken["detail_veteraan"] = lambda i: c.get(f"/api/zaken/{prep['veteraan']}")
@@ -243,7 +313,7 @@ def draai(db: str, url: str, aantal: int) -> dict[str, Any]:
         finally:
             proc.terminate()
             proc.wait(timeout=30)
-        vloer = _sql_vloer(url, data, prep["recent"], prep["veteraan"])
+        vloer = _sql_vloer(url, prep["recent"], prep["lid_id"])
     http = metingen["health"]["1"]["p50"]
     for naam, m in metingen.items():
         sql = vloer.get(naam.split("_")[0], 0.0) if naam != "health" else 0.0
