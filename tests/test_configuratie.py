@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import shutil
 import subprocess
@@ -19,7 +20,7 @@ REGIOS = PROJECT_ROOT / "regios"
 
 def test_meegeleverde_commissies() -> None:
     r = laad_regios(REGIOS)
-    assert set(r.commissies) == {"TI", "NN", "GL"}
+    assert set(r.commissies) == {"TI", "NN", "GL", "NH", "MN", "ZH", "LB", "BZ", "LD"}
     assert list(r.commissies["TI"].korpsen) == ["TW", "IJ"]
     assert r.korps("IJ").koppen == 1325  # type: ignore[union-attr]
     assert r.commissie_van_korps("GZ").code == "GL"  # type: ignore[union-attr]
@@ -30,6 +31,33 @@ def test_meegeleverde_commissies() -> None:
     # The decreed Atw days are set per three years; the file says which years it covers.
     assert r.atw_jaren == frozenset(range(2023, 2029))
     assert all(d.year in r.atw_jaren for d in r.gelijkgestelde_dagen)
+
+
+BIJZONDER = {
+    "KLPD": "Korps landelijke politiediensten",
+    "LSOP": "Landelijk Selectie- en Opleidingsinstituut Politie",
+}
+
+
+def test_alle_korpsen_uit_het_rapport() -> None:
+    """Every corps of the source report (../shared/data/korpsen-2001.csv) belongs to exactly
+    one committee, with the report's head count and figures."""
+    r = laad_regios(REGIOS)
+    korpsen = {k.naam: k for c in r.commissies.values() for k in c.korpsen.values()}
+    codes = [code for c in r.commissies.values() for code in c.korpsen]
+    assert len(codes) == len(set(codes)) == 27
+    rapport = PROJECT_ROOT.parent / "shared" / "data" / "korpsen-2001.csv"
+    if not rapport.exists():
+        pytest.skip("het bronrapport staat niet naast het project")
+    with rapport.open(encoding="utf-8") as f:
+        rijen = list(csv.DictReader(f))
+    assert len(rijen) == 27
+    for rij in rijen:
+        naam = BIJZONDER.get(rij["korps"], f"Politie {rij['korps']}")
+        korps = korpsen[naam]
+        assert korps.koppen == int(rij["koppen"]), rij["korps"]
+        assert korps.meldingen_2jr == int(rij["meldingen_2jr"] or 0), rij["korps"]
+        assert korps.klachten_2jr == int(rij["klachten_2jr"] or 0), rij["korps"]
 
 
 @pytest.fixture

@@ -107,7 +107,6 @@ def demo(host: str, port: int, niet_starten: bool, aantal: int) -> None:
         return await maak_demo(omgeving=o), bestemming(o)
 
     logins, post_bestemming = draai(werk)
-    logins = draai(lambda o: maak_demo(omgeving=o))
     if aantal:
         _massa(aantal)
     click.echo("Demo-logins (wachtwoorden zijn bij elke start nieuw):")

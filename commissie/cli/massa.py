@@ -1,75 +1,53 @@
-"""Many realistic cases fast (`commissie demo --zaken N`): bulk inserts with ids assigned here.
+"""Many realistic cases fast (`commissie demo --zaken N`, up to a million): the rows of
+commissie/cli/massa_rijen.py written in blocks by commissie/cli/bulk.py (COPY on PostgreSQL).
 
-Registering through the services costs ~20 ms a case (hours at 1M); this writes the same rows
-in batches. What the services guarantee is kept: numbers per committee and year without gaps
-(and the counter at the last one), deadlines from the Atw calendar, a full panel with an
-active chair from a corps not involved in the case, a timeline per step. Fictitious names."""
+Registering through the services costs ~20 ms a case (hours at 1M); this writes the same rows.
+What the services guarantee is kept: numbers per committee and year without gaps (and the
+counter at the last one), deadlines from the Atw calendar, a full panel with an active chair
+from a corps not involved in the case, a timeline per step, the hearing, the fixed advice with
+its documents, the decisions and the evaluation the status implies. Fictitious names."""
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
+import io
 import random
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from commissie.adviezen.opslag import MapOpslag
+from commissie.cli.bulk import Schrijver
+from commissie.cli.massa_rijen import ACHTERNAMEN, TABELLEN, VETERANEN, VOORLETTERS, Bestand, Bouwer
+from commissie.db import Base
 from commissie.leden.models import Lid
 from commissie.migraties import statistieken
 from commissie.omgeving import Omgeving
-from commissie.panel.lasttotalen import herbereken
-from commissie.panel.models import Panelzetel
+from commissie.panel.lasttotalen import tel
+from commissie.panel.models import Lastdag, Zakendag
 from commissie.regios import Commissie
 from commissie.tijd import AMSTERDAM
-from commissie.zaken.models import (
-    Gebeurtenis,
-    Gedraging,
-    Partij,
-    Termijn,
-    Zaak,
-    ZaakCategorie,
-    ZaakTeller,
-)
-from commissie.zaken.schemas import Categorie
-from commissie.zaken.service import naam_sleutel
-from commissie.zaken.signalen import achternaam_sleutel
-from commissie.zaken.termijnen import Soort, bereken_termijnen
+from commissie.zaken.models import ZaakTeller
 
-ACHTERNAMEN = (
-    "de Vries", "Jansen", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer",
-    "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker",
-    "Brouwer", "de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer", "van der Linden",
-    "Kok", "Jacobs", "de Haan", "Vermeulen", "van den Heuvel", "van der Veen", "van den Broek",
+__all__ = ["VETERANEN", "Verslag", "vul"]
+BATCH = 5000
+# Tables whose ids are handed out here (the rest have composite or case keys).
+MET_ID = (
+    "zaak", "partij", "termijn", "panelzetel", "gebeurtenis", "zitting", "zittingwijziging",
+    "adviesversie", "document", "besluit",
 )  # fmt: skip
-VOORLETTERS = "ABCDEFGHIJKLMNOPRSTW"
-# Accused with long histories: each in about 1% of a committee's cases.
-VETERANEN = ("J.P. Oudgediende", "M. Veelgenoemd", "R.A. Terugkerend")
-BATCH = 2000
 
 
 @dataclass
 class Verslag:
     zaken: int = 0
     per_commissie: dict[str, int] = field(default_factory=dict)
-
-
-def _moment(dag: date, uur: int = 10) -> datetime:
-    return datetime.combine(dag, time(uur), tzinfo=AMSTERDAM).astimezone(UTC)
-
-
-def _status(leeftijd: int, r: random.Random) -> tuple[str, list[str]]:
-    """Status after `leeftijd` days and the steps that led there (a realistic timeline)."""
-    pad = ["ontvankelijk", "verweer", "zitting", "advies_uitgebracht", "besluit_genomen",
-           "afgesloten"]  # fmt: skip
-    grenzen = [7, 14, 35, 42, 70, 120]
-    if leeftijd > 14 and r.random() < 0.08:
-        return (uitgang := r.choice(["ingetrokken", "opgelost"])), ["ontvankelijk", uitgang]
-    if leeftijd > 7 and r.random() < 0.07:
-        return "afgesloten", ["niet_ontvankelijk", "afgesloten"]
-    stappen = [s for s, g in zip(pad, grenzen, strict=True) if leeftijd >= g]
-    return (stappen[-1] if stappen else "ontvangen"), stappen
 
 
 async def _leden(s: AsyncSession, commissie: Commissie, nu: datetime) -> list[Lid]:
@@ -101,8 +79,20 @@ async def _leden(s: AsyncSession, commissie: Commissie, nu: datetime) -> list[Li
     return leden
 
 
-async def _volgend_id(s: AsyncSession, kolom: Any) -> int:
+async def _volgend_id(s: AsyncSession, tabel: str) -> int:
+    kolom = Base.metadata.tables[tabel].c.id
     return int(await s.scalar(select(func.coalesce(func.max(kolom), 0)))) + 1
+
+
+def _adviesbestand() -> bytes:
+    """A small real Word file, so a generated advice document downloads like a made one."""
+    from docx import Document as Word
+
+    doc = Word()
+    doc.add_paragraph("Gegenereerd advies (fictief, voor belastingtests).")
+    uit = io.BytesIO()
+    doc.save(uit)
+    return uit.getvalue()
 
 
 async def vul(
@@ -113,222 +103,155 @@ async def vul(
     seed: int = 2026,
     voortgang: Callable[[int], None] | None = None,
 ) -> Verslag:
-    """Add `aantal` cases spread over every committee in the configuration and `jaren` years
-    up to today, in batches of BATCH cases (one transaction each)."""
+    """Add `aantal` cases spread over every committee in the configuration (weighted by the
+    corps' reports) and `jaren` years up to today, in blocks of BATCH cases (a transaction
+    each)."""
     r = random.Random(seed)
     nu = omgeving.klok()
     vandaag_ = nu.astimezone(AMSTERDAM).date()
     commissies = sorted(omgeving.regios.commissies.values(), key=lambda c: c.code)
     gewicht = [sum(k.meldingen_2jr + 1 for k in c.korpsen.values()) for c in commissies]
-    # Dates first, sorted, so numbers rise with the date of receipt as registration makes them.
-    plan = sorted(
-        (
-            (vandaag_ - timedelta(days=r.randrange(jaren * 365)), r.choices(commissies, gewicht)[0])
-            for _ in range(aantal)
-        ),
-        key=lambda p: p[0],
-    )
+    # Days back from today, oldest first, so numbers rise with the date of receipt as registration makes them.
+    dagen = sorted((r.randrange(jaren * 365) for _ in range(aantal)), reverse=True)
     verslag = Verslag(zaken=aantal)
+    data = _adviesbestand()
+    sleutel = await MapOpslag(omgeving.settings.data_dir / "documenten").bewaar(
+        "gegenereerd", "advies.docx", data
+    )
+    bestand = Bestand(sleutel, hashlib.sha256(data).hexdigest(), len(data))
     sm = omgeving.sessionmaker
     async with sm() as s:
         leden = {c.code: await _leden(s, c, nu) for c in commissies}
         await s.commit()
-        ids = {
-            "zaak": await _volgend_id(s, Zaak.id),
-            "partij": await _volgend_id(s, Partij.id),
-            "termijn": await _volgend_id(s, Termijn.id),
-            "zetel": await _volgend_id(s, Panelzetel.id),
-            "gebeurtenis": await _volgend_id(s, Gebeurtenis.id),
-        }
+        ids = {t: await _volgend_id(s, t) for t in MET_ID}
         tellers = {
             (t.commissie_code, t.jaar): t.laatste for t in await s.scalars(select(ZaakTeller))
         }
-    beurt = dict.fromkeys(leden, 0)
-    for start in range(0, aantal, BATCH):
-        rijen: dict[str, list[dict[str, Any]]] = {
-            k: [] for k in ("zaak", "partij", "cat", "gedraging", "termijn", "zetel", "gebeurtenis")
-        }
-        for ontvangen, c in plan[start : start + BATCH]:
+    totalen = Totalen()
+    bouwer = Bouwer(r, vandaag_, omgeving.kalender, leden, bestand, ids, tellers)
+    schrijvers = [Schrijver(omgeving.engine.dialect, Base.metadata.tables[t]) for t in TABELLEN]
+
+    def bouw(blok: list[int]) -> tuple[list[list[tuple[Any, ...]]], dict[tuple[str, int], int]]:
+        for dag in blok:
+            c = r.choices(commissies, gewicht)[0]
             verslag.per_commissie[c.code] = verslag.per_commissie.get(c.code, 0) + 1
-            zid = ids["zaak"]
-            ids["zaak"] += 1
-            volgnummer = tellers.get((c.code, ontvangen.year), 0) + 1
-            tellers[(c.code, ontvangen.year)] = volgnummer
-            korpsen = list(c.korpsen)
-            kweights = [c.korpsen[k].meldingen_2jr + 1 for k in korpsen]
-            korps = r.choices(korpsen, kweights)[0]
-            status, stappen = _status((vandaag_ - ontvangen).days, r)
-            geregistreerd = _moment(ontvangen, 10)
-            bevestigd = ontvangen + timedelta(days=3) if stappen or r.random() < 0.5 else None
-            zitting = ontvangen + timedelta(days=35) if "zitting" in stappen else None
-            rijen["zaak"].append(
-                {
-                    "id": zid,
-                    "nummer": f"{c.code}-{ontvangen.year}-{volgnummer:04d}",
-                    "commissie_code": c.code,
-                    "jaar": ontvangen.year,
-                    "volgnummer": volgnummer,
-                    "status": status,
-                    "ontvangen_op": ontvangen,
-                    "geregistreerd_op": geregistreerd,
-                    "korps_code": korps,
-                    "omschrijving": "Fictieve klacht (gegenereerd voor belastingtests).",
-                    "verdaagd_weken": 0,
-                    "ontvangstbevestiging_op": bevestigd,
-                    "zitting_op": zitting,
-                    "strafonderzoek_lopend": False,
-                    "gewijzigd_op": geregistreerd,
-                }
-            )
-            # Parties: the complainant, one accused (one in ten: two), in the same corps mostly.
-            beklaagden = []
-            for _ in range(2 if r.random() < 0.1 else 1):
-                bk = korps if r.random() < 0.8 else r.choice(korpsen)
-                if r.random() < 0.03:
-                    naam = VETERANEN[r.randrange(len(VETERANEN))]
-                    bk = korpsen[0]
-                else:
-                    naam = f"{r.choice(VOORLETTERS)}. {r.choice(ACHTERNAMEN)}"
-                beklaagden.append((naam, bk))
-            partijen = [("klager", f"{r.choice(VOORLETTERS)}. {r.choice(ACHTERNAMEN)}", korps)]
-            partijen += [("beklaagde", n, k) for n, k in beklaagden]
-            for rol, naam, k in partijen:
-                rijen["partij"].append(
-                    {
-                        "id": ids["partij"],
-                        "zaak_id": zid,
-                        "rol": rol,
-                        "naam": naam,
-                        "naam_sleutel": naam_sleutel(naam),
-                        "achternaam_sleutel": achternaam_sleutel(naam),
-                        "korps_code": k,
-                        "eenheid": None,
-                        "functie": None,
-                        "contact": None,
-                    }
-                )
-                ids["partij"] += 1
-            for cat in r.sample(list(Categorie), r.choice((1, 1, 2))):
-                rijen["cat"].append({"zaak_id": zid, "categorie": cat.value})
-            for d in sorted({ontvangen - timedelta(days=r.randrange(1, 200)) for _ in range(2)}):
-                rijen["gedraging"].append({"zaak_id": zid, "datum": d})
-            # Deadlines by the committee's rules and the Atw calendar; settled by the steps.
-            voldaan = {
-                Soort.ONTVANGSTBEVESTIGING: bevestigd,
-                Soort.ONTVANKELIJKHEID: ontvangen + timedelta(days=6) if stappen else None,
-                Soort.ADVIES: ontvangen + timedelta(days=40)
-                if "advies_uitgebracht" in stappen
-                else None,
-                Soort.BESLUIT: ontvangen + timedelta(days=68)
-                if "besluit_genomen" in stappen or stappen[:1] == ["niet_ontvankelijk"]
-                else None,
-            }
-            gesloten = status in {"afgesloten", "ingetrokken", "opgelost"}
-            for t in bereken_termijnen(ontvangen, c.termijnen, omgeving.kalender):
-                klaar = voldaan[t.soort]
-                rijen["termijn"].append(
-                    {
-                        "id": ids["termijn"],
-                        "zaak_id": zid,
-                        "soort": t.soort.value,
-                        "grondslag": t.grondslag,
-                        "wettelijke_einddatum": t.wettelijke_einddatum,
-                        "einddatum": t.einddatum,
-                        "verdaagd_weken": 0,
-                        "toelichting": t.toelichting,
-                        "waarschuwing": t.waarschuwing,
-                        "status": "voldaan" if klaar else ("vervallen" if gesloten else "open"),
-                        "voldaan_op": klaar,
-                    }
-                )
-                ids["termijn"] += 1
-            # Panel: a chair from a corps not involved, the other seats in turn.
-            betrokken = {korps, *(k for _, k in beklaagden)}
-            alle = leden[c.code]
-            stoel = [lid for lid in alle if lid.kan_voorzitten and lid.korps_code not in betrokken]
-            stoel = stoel or [lid for lid in alle if lid.kan_voorzitten]
-            voorzitter = stoel[(beurt[c.code] + zid) % len(stoel)]
-            overigen = [lid for lid in alle if lid.id != voorzitter.id]
-            beurt[c.code] += c.panel.grootte - 1
-            gekozen = [
-                overigen[(beurt[c.code] + i) % len(overigen)] for i in range(c.panel.grootte - 1)
-            ]
-            for rol, lid in [("voorzitter", voorzitter)] + [("lid", x) for x in gekozen]:
-                rijen["zetel"].append(
-                    {
-                        "id": ids["zetel"],
-                        "zaak_id": zid,
-                        "lid_id": lid.id,
-                        "rol": rol,
-                        "actief": True,
-                        "aangewezen_op": geregistreerd,
-                        "aangewezen_door_id": None,
-                        "uitleg": {"bron": "demo --zaken"},
-                        "beeindigd_op": None,
-                        "einde_reden": None,
-                        "einde_toelichting": None,
-                    }
-                )
-                ids["zetel"] += 1
-            tijdlijn = [("ontvangen", "Klacht ontvangen en geregistreerd", ontvangen)]
-            tijdlijn.append(("panel", "Panel samengesteld", ontvangen))
-            for i, stap in enumerate(stappen):
-                tijdlijn.append(
-                    ("status", f"Status: {stap}", ontvangen + timedelta(days=7 * (i + 1)))
-                )
-            for soort, omschrijving, dag in tijdlijn:
-                rijen["gebeurtenis"].append(
-                    {
-                        "id": ids["gebeurtenis"],
-                        "zaak_id": zid,
-                        "op": _moment(dag, 11),
-                        "datum": dag,
-                        "door_id": None,
-                        "door_naam": "demo",
-                        "soort": soort,
-                        "omschrijving": omschrijving,
-                        "toelichting": None,
-                        "gegevens": {},
-                    }
-                )
-                ids["gebeurtenis"] += 1
-        async with sm() as s:
-            for tabel, sleutel in (
-                (Zaak, "zaak"),
-                (Partij, "partij"),
-                (ZaakCategorie, "cat"),
-                (Gedraging, "gedraging"),
-                (Termijn, "termijn"),
-                (Panelzetel, "zetel"),
-                (Gebeurtenis, "gebeurtenis"),
-            ):
-                await s.execute(insert(tabel), rijen[sleutel])
-            await _bewaar_tellers(s, tellers)
-            await s.commit()
+            bouwer.zaak(vandaag_ - timedelta(days=dag), c)
+        totalen.tel(bouwer.rijen)
+        uit = [w.tupels(bouwer.rijen[w.tabel.name]) for w in schrijvers]
+        for rijen in bouwer.rijen.values():
+            rijen.clear()
+        return uit, dict(tellers)
+
+    async def schrijf(blok: list[list[tuple[Any, ...]]], stand: dict[Any, int], n: int) -> None:
+        async with omgeving.engine.begin() as conn:
+            if conn.dialect.name == "sqlite":
+                # The default 2 MB page cache thrashes on indexes of a million rows.
+                await conn.exec_driver_sql("PRAGMA cache_size=-262144")
+            for w, tupels in zip(schrijvers, blok, strict=True):
+                await w.schrijf(conn, tupels)
+            await _bewaar_tellers(conn, stand)
         if voortgang:
-            voortgang(len(rijen["zaak"]))
-    async with sm() as s:
-        # The load overview's running totals, recounted once for the bulk-written seats.
-        await herbereken(s)
-        if s.bind.dialect.name == "postgresql":
+            voortgang(n)
+
+    # A block is built in a thread while the one before is written: the database works
+    # (in its own process, or in C without the GIL) while Python builds.
+    bezig: asyncio.Task[None] | None = None
+    for start in range(0, aantal, BATCH):
+        blok = dagen[start : start + BATCH]
+        tupels, stand = await asyncio.to_thread(bouw, blok)
+        if bezig is not None:
+            await bezig
+        bezig = asyncio.create_task(schrijf(tupels, stand, len(blok)))
+    if bezig is not None:
+        await bezig
+    await _afronden(omgeving, totalen)
+    return verslag
+
+
+@dataclass
+class Totalen:
+    """The load overview's running totals of the generated rows, counted block by block with
+    the same `tel` the recount uses (a recount of a million cases reads every seat)."""
+
+    per_lid: Counter[tuple[int, date]] = field(default_factory=Counter)
+    voorzitter: Counter[tuple[int, date]] = field(default_factory=Counter)
+    zittingen: Counter[tuple[int, date]] = field(default_factory=Counter)
+    per_dag: Counter[tuple[str, str, date]] = field(default_factory=Counter)
+
+    def tel(self, rijen: dict[str, list[dict[str, Any]]]) -> None:
+        zaken = {z["id"]: z for z in rijen["zaak"]}
+        zetels = [
+            (
+                x["lid_id"],
+                x["rol"],
+                x["actief"],
+                x["aangewezen_op"],
+                zaken[x["zaak_id"]]["zitting_op"],
+            )
+            for x in rijen["panelzetel"]
+        ]
+        per_lid, per_dag = tel(
+            zetels,
+            [(z["commissie_code"], z["korps_code"], z["ontvangen_op"]) for z in zaken.values()],
+        )
+        for k, (n, v, zt) in per_lid.items():
+            self.per_lid[k] += n
+            self.voorzitter[k] += v
+            self.zittingen[k] += zt
+        self.per_dag.update(per_dag)
+
+    async def bewaar(self, conn: AsyncConnection) -> None:
+        """Add the generated totals to those already there (the demo's own cases)."""
+        for rij in await conn.execute(select(Lastdag.__table__)):
+            k = (rij.lid_id, rij.dag)
+            self.per_lid[k] += rij.zetels
+            self.voorzitter[k] += rij.voorzitter
+            self.zittingen[k] += rij.zittingen
+        for rij in await conn.execute(select(Zakendag.__table__)):
+            self.per_dag[(rij.commissie_code, rij.korps_code, rij.dag)] += rij.zaken
+        await conn.execute(delete(Lastdag.__table__))
+        await conn.execute(delete(Zakendag.__table__))
+        lastdag = [
+            {"lid_id": k[0], "dag": k[1], "zetels": n, "voorzitter": self.voorzitter[k],
+             "zittingen": self.zittingen[k]}
+            for k, n in self.per_lid.items()
+        ]  # fmt: skip
+        zakendag = [
+            {"commissie_code": c, "korps_code": k, "dag": d, "zaken": n}
+            for (c, k, d), n in self.per_dag.items()
+        ]
+        for tabel, rijen in ((Lastdag.__table__, lastdag), (Zakendag.__table__, zakendag)):
+            w = Schrijver(conn.dialect, tabel)  # type: ignore[arg-type]
+            await w.schrijf(conn, w.tupels(rijen))
+
+
+async def _afronden(omgeving: Omgeving, totalen: Totalen) -> None:
+    async with omgeving.engine.begin() as conn:
+        await totalen.bewaar(conn)
+        if conn.dialect.name == "postgresql":
             # Ids were assigned here: move the sequences past them.
-            for tabel in ("zaak", "partij", "termijn", "panelzetel", "gebeurtenis"):
-                await s.execute(
+            for tabel in MET_ID:
+                await conn.execute(
                     text(
                         f"SELECT setval(pg_get_serial_sequence('{tabel}', 'id'), "
                         f"(SELECT coalesce(max(id), 1) FROM {tabel}))"
                     )
                 )
-        await s.commit()
     await statistieken(omgeving.engine)
-    return verslag
 
 
-async def _bewaar_tellers(s: AsyncSession, tellers: dict[tuple[str, int], int]) -> None:
-    bestaand = {(t.commissie_code, t.jaar): t for t in await s.scalars(select(ZaakTeller))}
+async def _bewaar_tellers(conn: AsyncConnection, tellers: dict[tuple[str, int], int]) -> None:
+    tabel = ZaakTeller.__table__
+    rijen = await conn.execute(select(tabel.c.commissie_code, tabel.c.jaar))
+    bestaand = {(c, j) for c, j in rijen}
     for (code, jaar), laatste in tellers.items():
         if (code, jaar) in bestaand:
-            bestaand[(code, jaar)].laatste = laatste
+            await conn.execute(
+                update(tabel)
+                .where(tabel.c.commissie_code == code, tabel.c.jaar == jaar)
+                .values(laatste=laatste)
+            )
         else:
-            s.add(ZaakTeller(commissie_code=code, jaar=jaar, laatste=laatste))
-    await s.flush()
+            await conn.execute(
+                insert(tabel).values(commissie_code=code, jaar=jaar, laatste=laatste)
+            )

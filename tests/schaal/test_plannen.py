@@ -60,7 +60,10 @@ def test_lijst_detail_en_termijnen_gebruiken_hun_indexen(settings: Settings, klo
                 stappen = {
                     "lijst": lambda: overzichten.lijst_zaken(session=s, actor=SECRETARIS_TI),
                     "lijst_status": lambda: overzichten.lijst_zaken(
-                        session=s, actor=SECRETARIS_TI, status="afgesloten", na=maak_cursor(2026, 10**6, "TI")
+                        session=s,
+                        actor=SECRETARIS_TI,
+                        status="afgesloten",
+                        na=maak_cursor(2026, 10**6, "TI"),
                     ),
                     "termijnen": lambda: overzichten.open_termijnen(
                         session=s, actor=SECRETARIS_TI, nu=klok(), regios=omgeving.regios
