@@ -10,7 +10,9 @@ BENCH_AANTAL sequential requests (one client) and 16 concurrent clients. Floors 
 run: `/health` (HTTP + one trivial query) and the endpoint's main query as hand-written SQL
 through the driver. Endpoints: lists, detail (also of a long-history accused), deadlines, load
 overview, registration, a member's agenda feed and a panel assignment. Prints a table; writes
-bench/resultaten/<db>-<N>.json. Not part of `make test`. The 50-client mixed run with its
+bench/resultaten/<db>-<N>.json, with each worker's peak memory. BENCH_BEWAAR=<dir> keeps the
+filled databases there and uses them again on the next run of the same size (a million cases
+take minutes to fill). Not part of `make test`. The 50-client mixed run with its
 consistency checks is bench/gelijktijdig.py."""
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ UIT = Path(__file__).resolve().parent / "resultaten"
 AANTAL = int(os.environ.get("BENCH_AANTAL", "200"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 GELIJKTIJDIG = 16
+# Keep each filled database here and use it again on the next run of the same size.
+BEWAAR = Path(os.environ["BENCH_BEWAAR"]).resolve() if os.environ.get("BENCH_BEWAAR") else None
 
 
 def _pct(waarden: list[float], p: float) -> float:
@@ -72,21 +76,16 @@ async def _voorbereid(url: str, data: Path, aantal: int) -> dict[str, Any]:
     )
     o = bouw_omgeving(settings)
     try:
-        if url.startswith("postgresql"):
-            async with o.engine.begin() as conn:
-                await conn.execute(text("DROP SCHEMA public CASCADE"))
-                await conn.execute(text("CREATE SCHEMA public"))
-        await upgrade(o.engine)
-        begin = time.perf_counter()
-        await vul(omgeving=o, aantal=aantal)
-        vullen_s = time.perf_counter() - begin
+        vullen_s = await _vul(o, url, aantal)
         nu = datetime.now(UTC)
+        # Names of this run: a kept database may hold the accounts of an earlier one.
+        naam = f"bench-{int(nu.timestamp())}"
         async with o.sessionmaker() as s:
             await accounts.maak_gebruiker(
-                session=s, gebruikersnaam="bench", wachtwoord_hash="x", rol=Rol.SECRETARIS,
+                session=s, gebruikersnaam=naam, wachtwoord_hash="x", rol=Rol.SECRETARIS,
                 commissie="NN", korps=None, lid_id=None, nu=nu,
             )  # fmt: skip
-            token = await accounts.maak_token(session=s, gebruikersnaam="bench", nu=nu)
+            token = await accounts.maak_token(session=s, gebruikersnaam=naam, nu=nu)
             recent = await s.scalar(
                 select(Zaak.nummer).where(Zaak.commissie_code == "NN").order_by(Zaak.id.desc())
             )
@@ -97,7 +96,7 @@ async def _voorbereid(url: str, data: Path, aantal: int) -> dict[str, Any]:
                 .order_by(Zaak.id.desc())
                 .limit(1)
             )
-            lid_id, lid_token = await _lid_met_zittingen(s, nu)
+            lid_id, lid_token = await _lid_met_zittingen(s, nu, naam)
             await s.commit()
         return {
             "token": token,
@@ -111,11 +110,39 @@ async def _voorbereid(url: str, data: Path, aantal: int) -> dict[str, Any]:
         await o.engine.dispose()
 
 
-async def _lid_met_zittingen(s: Any, nu: datetime) -> tuple[int, str]:
-    """The NN member with the most seats, a `lid` account for it, and hearings in its feed.
+async def _vul(o: Any, url: str, aantal: int) -> float | None:
+    """A fresh database with `aantal` generated cases; with BENCH_BEWAAR the one of an earlier
+    run of the same size is used again (filling a million cases takes minutes)."""
+    if BEWAAR and await _gevuld(o) == aantal:
+        await upgrade(o.engine)
+        return None
+    if url.startswith("postgresql"):
+        async with o.engine.begin() as conn:
+            await conn.execute(text("DROP SCHEMA public CASCADE"))
+            await conn.execute(text("CREATE SCHEMA public"))
+    await upgrade(o.engine)
+    begin = time.perf_counter()
+    await vul(omgeving=o, aantal=aantal)
+    return time.perf_counter() - begin
 
-    The generator records a hearing date on the case but no hearing rows, so twenty are
-    written here on cases where the member holds an active seat (the feed reads those)."""
+
+async def _gevuld(o: Any) -> int:
+    try:
+        async with o.sessionmaker() as s:
+            return int(
+                await s.scalar(
+                    select(func.count(Zaak.id)).where(Zaak.omschrijving.startswith("Fictieve"))
+                )
+                or 0
+            )
+    except Exception:  # no tables yet
+        return -1
+
+
+async def _lid_met_zittingen(s: Any, nu: datetime, naam: str) -> tuple[int, str]:
+    """The NN member with the most seats, a `lid` account for it, and coming hearings in its
+    feed: the generated hearings lie in the past, so twenty are planned here in the coming
+    weeks on cases where the member holds an active seat."""
     lid_id = await s.scalar(
         select(Panelzetel.lid_id)
         .join(Zaak, Zaak.id == Panelzetel.zaak_id)
@@ -136,17 +163,31 @@ async def _lid_met_zittingen(s: Any, nu: datetime) -> tuple[int, str]:
         begin = nu.replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(days=7 + i)
         s.add(
             Zitting(
-                zaak_id=zaak_id, uid=f"bench-{zaak_id}@commissie", begin=begin,
+                zaak_id=zaak_id, uid=f"{naam}-{zaak_id}@commissie", begin=begin,
                 einde=begin + timedelta(hours=2), locatie="Zaal 1", locatie_adres="Bench 1",
                 partijen=["klager"], aangemaakt_op=nu,
             )
         )  # fmt: skip
     await accounts.maak_gebruiker(
-        session=s, gebruikersnaam="bench-lid", wachtwoord_hash="x", rol=Rol.LID,
+        session=s, gebruikersnaam=f"{naam}-lid", wachtwoord_hash="x", rol=Rol.LID,
         commissie="NN", korps=None, lid_id=lid_id, nu=nu,
     )  # fmt: skip
     await s.flush()
-    return int(lid_id), await accounts.maak_token(session=s, gebruikersnaam="bench-lid", nu=nu)
+    return int(lid_id), await accounts.maak_token(session=s, gebruikersnaam=f"{naam}-lid", nu=nu)
+
+
+def _geheugen(pid: int) -> dict[str, float]:
+    """Peak resident memory (VmHWM) of each worker process of the server, in MB."""
+    uit: dict[str, float] = {}
+    kinderen = Path(f"/proc/{pid}/task/{pid}/children")
+    for kind in kinderen.read_text().split() if kinderen.exists() else []:
+        status = Path(f"/proc/{kind}/status")
+        if not status.exists():
+            continue
+        for regel in status.read_text().splitlines():
+            if regel.startswith("VmHWM:"):
+                uit[kind] = round(int(regel.split()[1]) / 1024, 1)
+    return uit
 
 
 def _vrije_poort() -> int:
@@ -303,6 +344,9 @@ async def _alle(poort: int, prep: dict[str, Any]) -> dict[str, Any]:
 def draai(db: str, url: str, aantal: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         data = Path(tmp)
+        if BEWAAR:
+            data = BEWAAR / f"{db}-{aantal}"
+            data.mkdir(parents=True, exist_ok=True)
         if db == "sqlite":
             url = f"sqlite+aiosqlite:///{data / 'bench.db'}"
         prep = asyncio.run(_voorbereid(url, data, aantal))
@@ -310,6 +354,7 @@ def draai(db: str, url: str, aantal: int) -> dict[str, Any]:
         proc = _start(url, data, poort)
         try:
             metingen = asyncio.run(_alle(poort, prep))
+            geheugen = _geheugen(proc.pid)
         finally:
             proc.terminate()
             proc.wait(timeout=30)
@@ -323,8 +368,9 @@ def draai(db: str, url: str, aantal: int) -> dict[str, Any]:
         "database": db,
         "zaken": aantal,
         "workers": WORKERS,
-        "vullen_s": round(prep["vullen_s"], 1),
+        "vullen_s": None if prep["vullen_s"] is None else round(prep["vullen_s"], 1),
         "sql_vloer_ms": vloer,
+        "geheugen_mb": geheugen,
         "metingen": metingen,
     }
 
@@ -332,7 +378,8 @@ def draai(db: str, url: str, aantal: int) -> dict[str, Any]:
 def tabel(r: dict[str, Any]) -> str:
     regels = [
         f"{r['database']}, {r['zaken']} zaken, {r['workers']} workers "
-        f"(gevuld in {r['vullen_s']} s); ms",
+        f"(gevuld in {r['vullen_s']} s; piekgeheugen per worker "
+        f"{', '.join(f'{v} MB' for v in r['geheugen_mb'].values())}); ms",
         f"{'endpoint':<16}{'p50':>8}{'p95':>8}{'p99':>8}{'vloer':>8}{'x':>6}"
         f"{'16:p50':>9}{'16:p95':>9}{'16:req/s':>10}{'fout':>6}",
     ]

@@ -32,7 +32,9 @@ def test_sqlite_in_wal(tmp_path: Path) -> None:
     assert asyncio.run(modus()) == "wal"
 
 
-@pytest.mark.parametrize(("opties", "verwacht"), [([], os.cpu_count() or 1), (["--workers", "3"], 3)])
+@pytest.mark.parametrize(
+    ("opties", "verwacht"), [([], os.cpu_count() or 1), (["--workers", "3"], 3)]
+)
 def test_serve_start_standaard_een_proces_per_kern(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, opties: list[str], verwacht: int
 ) -> None:

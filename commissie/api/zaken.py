@@ -170,7 +170,7 @@ class ZakenController(Controller):
     summary="Open termijnen, verlopen eerst",
     description=(
         "Een lijst open termijnen (verlopen eerst). Is er meer, dan staat de cursor voor de "
-        "volgende pagina in de kop `X-Volgende` en als `Link: <...>; rel=\"next\"`; geef hem "
+        'volgende pagina in de kop `X-Volgende` en als `Link: <...>; rel="next"`; geef hem '
         "mee als `?na=`."
     ),
     response_headers=[

@@ -36,6 +36,10 @@ def _json(w: Any) -> str:
     return json.dumps(w)
 
 
+def _utc(w: datetime) -> datetime:
+    return w.astimezone(UTC)
+
+
 def _sqlite_moment(w: datetime) -> str:
     # The format SQLAlchemy's SQLite DATETIME stores (always with microseconds), naive UTC.
     return w.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
@@ -65,8 +69,10 @@ def _verwerker(kolom: Column[Any], dialect: Dialect) -> Verwerker:
             return _onthouden(_sqlite_moment)
         if isinstance(soort, Date):
             return _onthouden(date.isoformat)
-    elif isinstance(soort, UTCDateTime | Date):
-        return None  # asyncpg takes aware datetimes and dates as they are
+    elif isinstance(soort, UTCDateTime):
+        return _onthouden(_utc)  # as UTCDateTime does; asyncpg takes aware datetimes
+    elif isinstance(soort, Date):
+        return None
     return soort._cached_bind_processor(dialect)  # type: ignore[no-any-return]
 
 

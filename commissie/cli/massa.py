@@ -14,7 +14,7 @@ import hashlib
 import io
 import random
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -102,14 +102,18 @@ async def vul(
     jaren: int = 20,
     seed: int = 2026,
     voortgang: Callable[[int], None] | None = None,
+    alleen: Collection[str] | None = None,
 ) -> Verslag:
     """Add `aantal` cases spread over every committee in the configuration (weighted by the
     corps' reports) and `jaren` years up to today, in blocks of BATCH cases (a transaction
-    each)."""
+    each). `alleen`: only these committees (a test that needs one committee's volume)."""
     r = random.Random(seed)
     nu = omgeving.klok()
     vandaag_ = nu.astimezone(AMSTERDAM).date()
-    commissies = sorted(omgeving.regios.commissies.values(), key=lambda c: c.code)
+    commissies = sorted(
+        (c for c in omgeving.regios.commissies.values() if alleen is None or c.code in alleen),
+        key=lambda c: c.code,
+    )
     gewicht = [sum(k.meldingen_2jr + 1 for k in c.korpsen.values()) for c in commissies]
     # Days back from today, oldest first, so numbers rise with the date of receipt as registration makes them.
     dagen = sorted((r.randrange(jaren * 365) for _ in range(aantal)), reverse=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, tuple_
+from sqlalchemy import and_, case, func, literal_column, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor
@@ -129,9 +129,7 @@ async def pagina_termijnen(
     laatste = rijen[-1] if meer and rijen else None
     return TermijnLijst(
         termijnen=rijen,
-        volgende=maak_cursor(laatste.einddatum, laatste.nummer, laatste.soort)
-        if laatste
-        else None,
+        volgende=maak_cursor(laatste.einddatum, laatste.nummer, laatste.soort) if laatste else None,
     )
 
 
@@ -182,7 +180,8 @@ async def open_termijnen(
             )
             .join(Zaak, Zaak.id == Termijn.zaak_id)
             .outerjoin(Voorzittersvacature, Voorzittersvacature.zaak_id == Zaak.id)
-            .where(Termijn.status == "open", zichtbaar(actor), *na_filter)
+            # A literal, not a parameter: only then may SQLite use the partial index.
+            .where(Termijn.status == literal_column("'open'"), zichtbaar(actor), *na_filter)
             .order_by(Termijn.einddatum, Zaak.nummer, _RANG)
             .limit(limiet)
         )

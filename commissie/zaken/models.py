@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from commissie.db import Base
@@ -120,7 +120,14 @@ class Termijn(Base):
     __tablename__ = "termijn"
     __table_args__ = (
         UniqueConstraint("zaak_id", "soort"),
-        Index("ix_termijn_status_einddatum", "status", "einddatum"),
+        # Only the open deadlines, in date order: the deadline list (see migration 0016).
+        Index(
+            "ix_termijn_open_einddatum",
+            "einddatum",
+            "zaak_id",
+            sqlite_where=text("status = 'open'"),
+            postgresql_where=text("status = 'open'"),
+        ),
         # The case list's next deadline per case.
         Index("ix_termijn_zaak_status_einddatum", "zaak_id", "status", "einddatum"),
     )

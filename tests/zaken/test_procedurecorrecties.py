@@ -226,9 +226,7 @@ def test_twentse_zaak_terwijl_elke_ijsselse_voorzitter_weg_is(
     assert "terugvalregel" not in tekst and "Voorzitterszetel vacant" in tekst
     # The deadline overview shows it next to the case's deadlines.
     rijen = [
-        t
-        for t in client.get("/api/termijnen", headers=secretaris).json()
-        if t["nummer"] == nummer
+        t for t in client.get("/api/termijnen", headers=secretaris).json() if t["nummer"] == nummer
     ]
     assert rijen and all(w in t["waarschuwingen"] for t in rijen)
 
@@ -247,9 +245,7 @@ def test_twentse_zaak_terwijl_elke_ijsselse_voorzitter_weg_is(
     assert "wees met een reden een voorzitter uit TW aan" in vz["uitleg"]["waarom"]
     assert r.json()["waarschuwing"] is None
     rijen = [
-        t
-        for t in client.get("/api/termijnen", headers=secretaris).json()
-        if t["nummer"] == nummer
+        t for t in client.get("/api/termijnen", headers=secretaris).json() if t["nummer"] == nummer
     ]
     assert all(not t["waarschuwingen"] for t in rijen)
 
@@ -316,9 +312,7 @@ def test_termijn_in_een_jaar_zonder_atw_gegevens_waarschuwt(
     assert advies["waarschuwing"] == "controleer de gelijkgestelde dagen voor 2029"
     assert _termijn(z, "ontvankelijkheid")["waarschuwing"] is None  # ends in 2028
     [rij] = [
-        t
-        for t in client.get("/api/termijnen", headers=secretaris).json()
-        if t["soort"] == "advies"
+        t for t in client.get("/api/termijnen", headers=secretaris).json() if t["soort"] == "advies"
     ]
     assert "controleer de gelijkgestelde dagen voor 2029" in rij["waarschuwingen"]
 
