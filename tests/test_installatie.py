@@ -55,6 +55,9 @@ def test_geinstalleerd_pakket_vindt_regios_en_sjablonen(tmp_path: Path) -> None:
             "install",
             "-q",
             "--no-deps",
+            # Without it pip first removes the project's own (editable) install from the
+            # running environment, and `make demo` after `make test` finds no commissie.
+            "--ignore-installed",
             "--prefix",
             str(prefix),
             str(wiel),
