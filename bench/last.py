@@ -260,10 +260,25 @@ async def _meet(
 def _sql_vloer(url: str, nummer: str, lid_id: int) -> dict[str, float]:
     """The main query of each endpoint as hand-written SQL through the driver (for the panel
     assignment: reading the case's seats; the write has no hand-written equivalent)."""
-    vragen = {
+    vragen: dict[str, str | list[str]] = {
         "lijst": "SELECT id, nummer, commissie_code, status, ontvangen_op, korps_code FROM zaak "
         "WHERE commissie_code = 'NN' ORDER BY id DESC LIMIT 51",
-        "detail": f"SELECT * FROM zaak WHERE nummer = '{nummer}'",
+        # The same rows the page shows: the case and each of its collections.
+        "detail": [f"SELECT * FROM zaak WHERE nummer = '{nummer}'"]
+        + [
+            f"SELECT * FROM {t} WHERE zaak_id = (SELECT id FROM zaak WHERE nummer = '{nummer}')"
+            for t in (
+                "partij",
+                "zaak_categorie",
+                "gedraging",
+                "termijn",
+                "verdaging",
+                "gebeurtenis",
+                "panelzetel",
+                "wederhoor",
+                "zitting",
+            )
+        ],
         "termijnen": "SELECT t.soort, t.einddatum, z.nummer FROM termijn t JOIN zaak z ON "
         "z.id = t.zaak_id WHERE t.status = 'open' AND z.commissie_code = 'NN' "
         "ORDER BY t.einddatum, z.nummer LIMIT 201",
@@ -284,7 +299,8 @@ def _sql_vloer(url: str, nummer: str, lid_id: int) -> dict[str, float]:
             ms = []
             for _ in range(AANTAL):
                 t = time.perf_counter()
-                conn.execute(sql).fetchall()
+                for q in [sql] if isinstance(sql, str) else sql:
+                    conn.execute(q).fetchall()
                 ms.append((time.perf_counter() - t) * 1000)
             uit[naam] = round(statistics.median(ms), 3)
         conn.close()
@@ -297,7 +313,8 @@ def _sql_vloer(url: str, nummer: str, lid_id: int) -> dict[str, float]:
             ms = []
             for _ in range(AANTAL):
                 t = time.perf_counter()
-                await conn.fetch(sql)
+                for q in [sql] if isinstance(sql, str) else sql:
+                    await conn.fetch(q)
                 ms.append((time.perf_counter() - t) * 1000)
             uit[naam] = round(statistics.median(ms), 3)
         await conn.close()
