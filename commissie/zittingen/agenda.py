@@ -14,12 +14,12 @@ import re
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import ForeignKey, String, func, select
+from sqlalchemy import ForeignKey, String, func, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from commissie.accounts.rollen import Actor, Rol
-from commissie.db import Base, soorten
+from commissie.db import Base
 from commissie.fouten import GeenToegang, NietGevonden
 from commissie.leden.models import Lid
 from commissie.panel.models import Panelzetel
@@ -89,8 +89,8 @@ async def agendafeed(
 ) -> bytes:
     """The hearings of the cases where the member holds a seat, with the invites' UIDs.
 
-    One statement, columns only: the member behind the secret (NULL when unknown or no longer
-    on the committee) on every row, beside each hearing and the moment it was cancelled."""
+    One statement, columns only: each hearing with the moment it was cancelled, and a row
+    for the member behind the secret (unknown or no longer on the committee: 404)."""
     onbekend = NietGevonden("Deze agenda bestaat niet (meer).")
     if not _GEHEIM_VORM.match(geheim):
         raise onbekend
@@ -100,36 +100,37 @@ async def agendafeed(
         .where(Agendasleutel.sleutel_hash == sleutel_hash(geheim), Lid.actief)
         .scalar_subquery()
     )
-    zetels = select(Panelzetel.zaak_id).where(Panelzetel.lid_id == lid_id, Panelzetel.actief)
     geannuleerd_op = (
         select(func.max(Zittingwijziging.op))
         .where(Zittingwijziging.zitting_id == Zitting.id, Zittingwijziging.soort == "geannuleerd")
         .scalar_subquery()
     )
-    rijen = (
-        await session.execute(
-            select(
-                lid_id.label("lid_id"),
-                Zitting.uid,
-                Zitting.volgnummer,
-                Zitting.begin,
-                Zitting.einde,
-                Zitting.locatie,
-                Zitting.locatie_adres,
-                Zitting.status,
-                Zitting.aangemaakt_op,
-                geannuleerd_op.label("geannuleerd_op"),
-                Zaak.nummer,
-                Zaak.commissie_code,
-            )
-            # One row even without hearings, so an unknown secret is told from an empty feed.
-            .select_from(soorten(1))
-            .outerjoin(Zitting, Zitting.zaak_id.in_(zetels))
-            .outerjoin(Zaak, Zaak.id == Zitting.zaak_id)
-            .order_by(Zitting.begin, Zitting.id)
+    zittingen = (
+        select(
+            Panelzetel.lid_id,
+            Zitting.id,
+            Zitting.uid,
+            Zitting.volgnummer,
+            Zitting.begin,
+            Zitting.einde,
+            Zitting.locatie,
+            Zitting.locatie_adres,
+            Zitting.status,
+            Zitting.aangemaakt_op,
+            geannuleerd_op.label("geannuleerd_op"),
+            Zaak.nummer,
+            Zaak.commissie_code,
         )
-    ).all()
-    if not rijen or rijen[0].lid_id is None:
+        .join(Zitting, Zitting.zaak_id == Panelzetel.zaak_id)
+        .join(Zaak, Zaak.id == Zitting.zaak_id)
+        .where(Panelzetel.lid_id == lid_id, Panelzetel.actief)
+    )
+    # Plus one row for the member itself (NULL when the secret is unknown), so an unknown
+    # secret is told from an empty feed. The hearings come first: their column types count.
+    lid = select(lid_id, *(null() for _ in range(len(zittingen.selected_columns) - 1)))
+    alle = union_all(zittingen, lid).subquery()
+    rijen = (await session.execute(select(alle).order_by(alle.c.begin, alle.c.id))).all()
+    if not any(r.lid_id is not None and r.uid is None for r in rijen):
         raise onbekend
     afspraken = [
         afspraak_van(r, r.nummer, regios.commissies[r.commissie_code], basis_url)
