@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, inspect, select
+from sqlalchemy import Integer, Select, and_, bindparam, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -34,10 +34,12 @@ class Zaakdelen:
     door: dict[int, str] = field(default_factory=dict)
 
 
-async def zaakdelen(*, session: AsyncSession, zaak_id: int) -> Zaakdelen:
+def _vraag() -> Select[Any]:
+    """Built once, with the case as a parameter: building it costs milliseconds a request."""
+    zaak_id_ = bindparam("zaak_id", type_=Integer)
     soort = soorten(7)
     k = soort.c.k
-    rijen = await session.execute(
+    return (
         select(
             k,
             Zitting,
@@ -54,18 +56,18 @@ async def zaakdelen(*, session: AsyncSession, zaak_id: int) -> Zaakdelen:
         )
         .select_from(soort)
         # k = 1: the hearings; k = 2: each hearing again beside each of its changes.
-        .outerjoin(Zitting, and_(k.in_([1, 2]), Zitting.zaak_id == zaak_id))
+        .outerjoin(Zitting, and_(k.in_([1, 2]), Zitting.zaak_id == zaak_id_))
         .outerjoin(Zittingwijziging, and_(k == 2, Zittingwijziging.zitting_id == Zitting.id))
-        .outerjoin(Wederhoor, and_(k == 3, Wederhoor.zaak_id == zaak_id))
-        .outerjoin(AfzienHoren, and_(k == 4, AfzienHoren.zaak_id == zaak_id))
-        .outerjoin(Panelzetel, and_(k == 5, Panelzetel.zaak_id == zaak_id, Panelzetel.actief))
+        .outerjoin(Wederhoor, and_(k == 3, Wederhoor.zaak_id == zaak_id_))
+        .outerjoin(AfzienHoren, and_(k == 4, AfzienHoren.zaak_id == zaak_id_))
+        .outerjoin(Panelzetel, and_(k == 5, Panelzetel.zaak_id == zaak_id_, Panelzetel.actief))
         .outerjoin(Lid, Lid.id == Panelzetel.lid_id)
-        .outerjoin(Voorzittersvacature, and_(k == 6, Voorzittersvacature.zaak_id == zaak_id))
+        .outerjoin(Voorzittersvacature, and_(k == 6, Voorzittersvacature.zaak_id == zaak_id_))
         .outerjoin(
             Gebruiker,
             and_(
                 k == 7,
-                Gebruiker.id.in_(select(Verdaging.door_id).where(Verdaging.zaak_id == zaak_id)),
+                Gebruiker.id.in_(select(Verdaging.door_id).where(Verdaging.zaak_id == zaak_id_)),
             ),
         )
         # The orders of zittingen_van, afzien_van and panel_van_zaak.
@@ -79,6 +81,13 @@ async def zaakdelen(*, session: AsyncSession, zaak_id: int) -> Zaakdelen:
             Panelzetel.id,
         )
     )
+
+
+_VRAAG = _vraag()
+
+
+async def zaakdelen(*, session: AsyncSession, zaak_id: int) -> Zaakdelen:
+    rijen = await session.execute(_VRAAG, {"zaak_id": zaak_id})
     uit = Zaakdelen()
     wijzigingen: dict[int, list[Zittingwijziging]] = defaultdict(list)
     for nr, z, w, wh, af, rol, uitleg, naam, korps, vacature, g_id, g_naam in rijen.all():
