@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, MetaData, event
+from sqlalchemy import JSON, DateTime, Integer, MetaData, Subquery, event, literal_column, select
+from sqlalchemy import union_all as _union_all
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -66,9 +69,47 @@ def maak_engine(url: str) -> AsyncEngine:
 
         return engine
     # hide_parameters: an error message must never carry a complaint's text or a name.
-    return create_async_engine(
-        url, pool_size=10, max_overflow=10, pool_pre_ping=True, hide_parameters=True
+    engine = create_async_engine(
+        url, pool_size=10, max_overflow=10, pool_recycle=3600, hide_parameters=True
     )
+    _ping_na_stilte(engine)
+    return engine
+
+
+# A connection idle this long is pinged before use; one used a moment ago is not.
+STILTE_S = 10.0
+
+
+def _ping_na_stilte(engine: AsyncEngine) -> None:
+    """pool_pre_ping without its round trip on every checkout. What kills a pooled PostgreSQL
+    connection (a server restart, an idle timeout, a firewall) strikes connections lying idle,
+    so those are pinged and replaced when dead; a busy connection skips the ping. Should one die
+    between two requests anyway, SQLAlchemy sees the disconnect, drops the whole pool, and only
+    that one request fails. pool_recycle bounds a connection's age besides."""
+    dialect = engine.sync_engine.dialect
+
+    @event.listens_for(engine.sync_engine, "checkin")
+    def _terug(_dbapi_conn: Any, record: Any) -> None:
+        record.info["vrij_sinds"] = time.monotonic()
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _uit(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        sinds = record.info.get("vrij_sinds")
+        if sinds is None or time.monotonic() - sinds < STILTE_S:
+            return  # new, or used a moment ago
+        try:
+            dialect.do_ping(dbapi_conn)
+        except Exception as e:
+            # The pool discards this connection and checks out another (up to three tries).
+            raise DisconnectionError("verbinding verbroken tijdens stilte") from e
+
+
+def soorten(aantal: int) -> Subquery:
+    """Rows k = 1..aantal, to load several child tables in one statement: each child joins only
+    on its own k, so the rows add up (one per child record) instead of multiplying."""
+    return _union_all(
+        *(select(literal_column(str(k), Integer).label("k")) for k in range(1, aantal + 1))
+    ).subquery("soort")
 
 
 def maak_sessionmaker(

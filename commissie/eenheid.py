@@ -10,7 +10,7 @@ roll back together. Services flush, never commit: the owner of the unit of work 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, nullcontext
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -46,9 +46,12 @@ async def publiceer(session: AsyncSession, event: object) -> None:
 
 
 @asynccontextmanager
-async def werkeenheid(maker: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
-    """One transaction: commit when the block ends normally, roll back on any error."""
-    async with maker() as session:
+async def werkeenheid(
+    maker: async_sessionmaker[AsyncSession], *, sessie: AsyncSession | None = None
+) -> AsyncIterator[AsyncSession]:
+    """One transaction: commit when the block ends normally, roll back on any error. With
+    `sessie` (opened by its owner, who also closes it) the transaction runs in that session."""
+    async with nullcontext(sessie) if sessie is not None else maker() as session:
         try:
             yield session
         except BaseException:

@@ -10,21 +10,28 @@ from litestar.datastructures import State
 from litestar.di import NamedDependency
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from commissie.accounts.middleware import DB_SESSIE
 from commissie.accounts.rollen import Actor
 from commissie.eenheid import werkeenheid
 from commissie.omgeving import Omgeving
 
 
-async def provide_db_session(state: State) -> AsyncGenerator[AsyncSession, None]:
+async def provide_db_session(request: Request) -> AsyncGenerator[AsyncSession, None]:
     # The request is the unit of work: committed when the handler returns (whatever status it
     # chose), rolled back when it raises, so a failed request leaves nothing half-written.
-    omgeving: Omgeving = state.omgeving
+    omgeving: Omgeving = request.app.state.omgeving
+    # The session the login check ran in (AuthMiddleware), if any: it owns its closing.
+    gedeeld: AsyncSession | None = request.scope.get("state", {}).get(DB_SESSIE)
     if omgeving.engine.dialect.name != "sqlite":
-        async with werkeenheid(omgeving.sessionmaker) as session:
+        async with werkeenheid(omgeving.sessionmaker, sessie=gedeeld) as session:
             yield session
         return
-    # SQLite: one unit of work at a time per process, in arrival order (Omgeving.beurt).
-    async with omgeving.beurt.slot(), werkeenheid(omgeving.sessionmaker) as session:
+    # SQLite: one unit of work at a time per process, in arrival order (Omgeving.beurt). The
+    # login check read before its turn: SQLite starts no transaction for a SELECT.
+    async with (
+        omgeving.beurt.slot(),
+        werkeenheid(omgeving.sessionmaker, sessie=gedeeld) as session,
+    ):
         yield session
 
 

@@ -7,16 +7,27 @@ seat. Every look at a case file is recorded (`haal_zaak`)."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, false, select
+from sqlalchemy import ColumnElement, Select, and_, exists, false, join, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased, contains_eager
 
 from commissie.accounts.rollen import Actor, Rol
+from commissie.db import soorten
 from commissie.fouten import NietGevonden
 from commissie.leden.models import Lid
 from commissie.panel.models import Panelzetel
-from commissie.zaken.models import Inzage, Partij, Zaak
+from commissie.zaken.models import (
+    Gebeurtenis,
+    Gedraging,
+    Inzage,
+    Partij,
+    Termijn,
+    Verdaging,
+    Zaak,
+    ZaakCategorie,
+)
 from commissie.zaken.regels import VOOR_KORPSLEIDING
 
 
@@ -52,14 +63,57 @@ def zichtbaar(actor: Actor) -> ColumnElement[bool]:
     return false()
 
 
-_DOSSIER = (
-    selectinload(Zaak.partijen),
-    selectinload(Zaak.categorieen),
-    selectinload(Zaak.gedragingen),
-    selectinload(Zaak.termijnen),
-    selectinload(Zaak.verdagingen),
-    selectinload(Zaak.gebeurtenissen),
-)
+def _dossierdelen() -> tuple[Any, tuple[Any, ...], tuple[Any, ...]]:
+    """The case with its six collections in one statement (one round trip, not seven): each
+    collection joins on its own k, so a case with p parties and g dates gives p + g + ... rows,
+    never p * g. Ordered as the relationships' order_by, so the lists come out the same.
+
+    Built once: making the six aliases and their options costs milliseconds per request."""
+    soort = soorten(6)
+    k = soort.c.k
+    partij, categorie, gedraging = aliased(Partij), aliased(ZaakCategorie), aliased(Gedraging)
+    termijn, verdaging, gebeurtenis = aliased(Termijn), aliased(Verdaging), aliased(Gebeurtenis)
+    van = (
+        join(Zaak, soort, true())
+        .outerjoin(partij, and_(k == 1, partij.zaak_id == Zaak.id))
+        .outerjoin(categorie, and_(k == 2, categorie.zaak_id == Zaak.id))
+        .outerjoin(gedraging, and_(k == 3, gedraging.zaak_id == Zaak.id))
+        .outerjoin(termijn, and_(k == 4, termijn.zaak_id == Zaak.id))
+        .outerjoin(verdaging, and_(k == 5, verdaging.zaak_id == Zaak.id))
+        .outerjoin(gebeurtenis, and_(k == 6, gebeurtenis.zaak_id == Zaak.id))
+    )
+    opties = (
+        contains_eager(Zaak.partijen.of_type(partij)),
+        contains_eager(Zaak.categorieen.of_type(categorie)),
+        contains_eager(Zaak.gedragingen.of_type(gedraging)),
+        contains_eager(Zaak.termijnen.of_type(termijn)),
+        contains_eager(Zaak.verdagingen.of_type(verdaging)),
+        contains_eager(Zaak.gebeurtenissen.of_type(gebeurtenis)),
+    )
+    orde = (
+        k,
+        partij.id,
+        categorie.categorie,
+        gedraging.datum,
+        termijn.einddatum,
+        termijn.id,
+        verdaging.id,
+        gebeurtenis.id,
+    )
+    return van, opties, orde
+
+
+_VAN, _OPTIES, _ORDE = _dossierdelen()
+
+
+def _dossier(actor: Actor, nummer: str) -> Select[tuple[Zaak]]:
+    return (
+        select(Zaak)
+        .select_from(_VAN)
+        .where(Zaak.nummer == nummer, zichtbaar(actor))
+        .options(*_OPTIES)
+        .order_by(*_ORDE)
+    )
 
 
 async def haal_zaak(
@@ -67,9 +121,7 @@ async def haal_zaak(
 ) -> Zaak:
     """Load one case the actor may see (404 otherwise, so existence does not leak) and record
     the look in this unit of work: it is committed with the response that shows the case."""
-    zaak = await session.scalar(
-        select(Zaak).where(Zaak.nummer == nummer, zichtbaar(actor)).options(*_DOSSIER)
-    )
+    zaak = (await session.scalars(_dossier(actor, nummer))).unique().first()
     if zaak is None:
         raise NietGevonden(f"Zaak {nummer} bestaat niet of u heeft er geen toegang toe.")
     session.add(

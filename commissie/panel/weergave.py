@@ -20,6 +20,8 @@ async def panel_van_zaak(*, session: AsyncSession, zaak_id: int) -> list[dict[st
             .order_by(Panelzetel.rol.desc(), Panelzetel.id)
         )
     ).all()
-    return [
-        {"rol": r.rol, "naam": r.naam, "korps": r.korps_code, "uitleg": r.uitleg} for r in rijen
-    ]
+    return [zetel_uit(r.rol, r.naam, r.korps_code, r.uitleg) for r in rijen]
+
+
+def zetel_uit(rol: str, naam: str, korps: str, uitleg: dict[str, Any]) -> dict[str, Any]:
+    return {"rol": rol, "naam": naam, "korps": korps, "uitleg": uitleg}

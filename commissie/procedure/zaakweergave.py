@@ -6,13 +6,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from commissie.accounts.models import Gebruiker
 from commissie.accounts.rollen import Actor, Rol
-from commissie.panel.service import voorzittersvacature
-from commissie.panel.weergave import panel_van_zaak
+from commissie.procedure.zaakdelen import Zaakdelen, zaakdelen
 from commissie.tijd import vandaag
 from commissie.zaken.models import Partij, Zaak
 from commissie.zaken.regels import LABEL, Status, toegestaan
@@ -126,34 +123,32 @@ def zaak_uit(
 async def zaak_weergave(
     *, session: AsyncSession, actor: Actor, zaak: Zaak, nu: datetime
 ) -> ZaakUit:
-    """The case view for this actor (API and page alike): see `beperk`."""
-    door = await _namen(session, {v.door_id for v in zaak.verdagingen if v.door_id})
+    """The case view for this actor (API and page alike): see `beperk`. Besides the case
+    itself (`haal_zaak`) two statements: the 9:8 lookup and the other domains' parts."""
+    delen = await zaakdelen(session=session, zaak_id=zaak.id)
     uit = beperk(
         zaak_uit(
             zaak,
             actor=actor,
             nu=nu,
-            door=door,
+            door=delen.door,
             signalen=await signalen_van(session=session, zaak=zaak),
-            panel=await panel_van_zaak(session=session, zaak_id=zaak.id),
+            panel=delen.panel,
         ),
         actor,
     )
     if actor.rol is Rol.SECRETARIS:
-        vacature = await voorzittersvacature(session, zaak.id)
-        uit.waarschuwingen = [vacature] if vacature else []
-    await _hoor_en_wederhoor(session, actor, zaak, uit)
+        uit.waarschuwingen = [delen.vacature] if delen.vacature else []
+    _hoor_en_wederhoor(delen, actor, zaak, uit)
     return uit
 
 
-async def _hoor_en_wederhoor(session: AsyncSession, actor: Actor, zaak: Zaak, uit: ZaakUit) -> None:
-    lijst = await zittingen.zittingen_van(session, zaak.id)
+def _hoor_en_wederhoor(delen: Zaakdelen, actor: Actor, zaak: Zaak, uit: ZaakUit) -> None:
+    lijst = delen.zittingen
     partijen = alle_partijen(zittingen.beklaagde_ids(zaak))
-    uit.wederhoor = zittingen.wederhoor_uit(await zittingen.wederhoor_van(session, zaak.id), zaak)
+    uit.wederhoor = zittingen.wederhoor_uit(delen.wederhoor, zaak)
     uit.zittingen = [zitting_uit(z, zaak.nummer, partijen, actor) for z in lijst]
-    uit.horen = zittingen.horen_overzicht(
-        zittingen.beklaagde_ids(zaak), lijst, await zittingen.afzien_van(session, zaak.id)
-    )
+    uit.horen = zittingen.horen_overzicht(zittingen.beklaagde_ids(zaak), lijst, delen.afzien)
     if actor.rol is not Rol.SECRETARIS:
         for h in uit.horen:
             h.grond = None
@@ -189,12 +184,3 @@ def beperk(uit: ZaakUit, actor: Actor) -> ZaakUit:
         uit.signalen = []
         uit.verdagingen = []
     return uit
-
-
-async def _namen(session: AsyncSession, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    rijen = await session.execute(
-        select(Gebruiker.id, Gebruiker.gebruikersnaam).where(Gebruiker.id.in_(ids))
-    )
-    return {i: naam for i, naam in rijen.all()}

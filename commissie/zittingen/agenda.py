@@ -14,9 +14,9 @@ import re
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import ForeignKey, String, select
+from sqlalchemy import ForeignKey, String, func, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Mapped, mapped_column, selectinload
+from sqlalchemy.orm import Mapped, mapped_column
 
 from commissie.accounts.rollen import Actor, Rol
 from commissie.db import Base
@@ -26,7 +26,7 @@ from commissie.panel.models import Panelzetel
 from commissie.regios import Regios
 from commissie.zaken.models import Zaak
 from commissie.zittingen.ical import feed
-from commissie.zittingen.models import Zitting
+from commissie.zittingen.models import Zitting, Zittingwijziging
 from commissie.zittingen.regels import ZittingStatus
 from commissie.zittingen.uitnodigingen import afspraak_van
 
@@ -84,45 +84,62 @@ async def agendageheim(
     return geheim
 
 
-async def _lid_voor_geheim(session: AsyncSession, geheim: str) -> Lid:
-    onbekend = NietGevonden("Deze agenda bestaat niet (meer).")
-    if not _GEHEIM_VORM.match(geheim):
-        raise onbekend
-    lid = await session.scalar(
-        select(Lid)
-        .join(Agendasleutel, Agendasleutel.lid_id == Lid.id)
-        .where(Agendasleutel.sleutel_hash == sleutel_hash(geheim))
-    )
-    if lid is None or not lid.actief:
-        raise onbekend
-    return lid
-
-
-def _in_feed(z: Zitting, nu: datetime) -> bool:
-    if z.status != ZittingStatus.GEANNULEERD:
-        return True
-    geannuleerd_op = max(
-        (w.op for w in z.wijzigingen if w.soort == "geannuleerd"), default=z.aangemaakt_op
-    )
-    return nu - geannuleerd_op <= GEANNULEERD_ZICHTBAAR
-
-
 async def agendafeed(
     *, session: AsyncSession, geheim: str, regios: Regios, basis_url: str, nu: datetime
 ) -> bytes:
-    """The hearings of the cases where the member holds a seat, with the invites' UIDs."""
-    lid = await _lid_voor_geheim(session, geheim)
-    rijen = await session.execute(
-        select(Zitting, Zaak.nummer, Zaak.commissie_code)
-        .join(Zaak, Zaak.id == Zitting.zaak_id)
-        .join(Panelzetel, Panelzetel.zaak_id == Zaak.id)
-        .where(Panelzetel.lid_id == lid.id, Panelzetel.actief)
-        .options(selectinload(Zitting.wijzigingen))
-        .order_by(Zitting.begin, Zitting.id)
+    """The hearings of the cases where the member holds a seat, with the invites' UIDs.
+
+    One statement, columns only: each hearing with the moment it was cancelled, and a row
+    for the member behind the secret (unknown or no longer on the committee: 404)."""
+    onbekend = NietGevonden("Deze agenda bestaat niet (meer).")
+    if not _GEHEIM_VORM.match(geheim):
+        raise onbekend
+    lid_id = (
+        select(Agendasleutel.lid_id)
+        .join(Lid, Lid.id == Agendasleutel.lid_id)
+        .where(Agendasleutel.sleutel_hash == sleutel_hash(geheim), Lid.actief)
+        .scalar_subquery()
     )
+    geannuleerd_op = (
+        select(func.max(Zittingwijziging.op))
+        .where(Zittingwijziging.zitting_id == Zitting.id, Zittingwijziging.soort == "geannuleerd")
+        .scalar_subquery()
+    )
+    zittingen = (
+        select(
+            Panelzetel.lid_id,
+            Zitting.id,
+            Zitting.uid,
+            Zitting.volgnummer,
+            Zitting.begin,
+            Zitting.einde,
+            Zitting.locatie,
+            Zitting.locatie_adres,
+            Zitting.status,
+            Zitting.aangemaakt_op,
+            geannuleerd_op.label("geannuleerd_op"),
+            Zaak.nummer,
+            Zaak.commissie_code,
+        )
+        .join(Zitting, Zitting.zaak_id == Panelzetel.zaak_id)
+        .join(Zaak, Zaak.id == Zitting.zaak_id)
+        .where(Panelzetel.lid_id == lid_id, Panelzetel.actief)
+    )
+    # Plus one row for the member itself (NULL when the secret is unknown), so an unknown
+    # secret is told from an empty feed. The hearings come first: their column types count.
+    lid = select(lid_id, *(null() for _ in range(len(zittingen.selected_columns) - 1)))
+    alle = union_all(zittingen, lid).subquery()
+    rijen = (await session.execute(select(alle).order_by(alle.c.begin, alle.c.id))).all()
+    if not any(r.lid_id is not None and r.uid is None for r in rijen):
+        raise onbekend
     afspraken = [
-        afspraak_van(z, nummer, regios.commissies[code], basis_url)
-        for z, nummer, code in rijen.all()
-        if _in_feed(z, nu)
+        afspraak_van(r, r.nummer, regios.commissies[r.commissie_code], basis_url)
+        for r in rijen
+        if r.uid is not None and _in_feed(r.status, r.geannuleerd_op or r.aangemaakt_op, nu)
     ]
     return feed(afspraken, dtstamp=nu, naam=FEEDNAAM)
+
+
+def _in_feed(status: str, geannuleerd_op: datetime, nu: datetime) -> bool:
+    """A cancelled hearing stays (as cancelled) for GEANNULEERD_ZICHTBAAR after it was."""
+    return status != ZittingStatus.GEANNULEERD or nu - geannuleerd_op <= GEANNULEERD_ZICHTBAAR

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -44,8 +45,20 @@ class Lidadres:
     rol: str  # voorzitter | lid
 
 
+class Zittingfeiten(Protocol):
+    """What an invite needs of a hearing: a Zitting, or a row with these columns."""
+
+    uid: str
+    volgnummer: int
+    begin: datetime
+    einde: datetime
+    locatie: str
+    locatie_adres: str
+    status: str
+
+
 def afspraak_van(
-    zitting: Zitting, zaaknummer: str, commissie: Commissie, basis_url: str
+    zitting: Zittingfeiten, zaaknummer: str, commissie: Commissie, basis_url: str
 ) -> Afspraak:
     """The hearing as a calendar sees it, at its latest SEQUENCE (no recipient yet)."""
     return Afspraak(

@@ -196,3 +196,22 @@ def test_ander_appgeheim_geeft_een_werkend_nieuw_adres(
         return rij.sleutel_hash
 
     assert run_db(db, hash_) == sleutel_hash(later)
+
+
+def test_feed_is_een_statement(
+    client: TestClient[Any],
+    secretaris: Hdr,
+    gebruikers: Gebruikers,
+    drie: dict[str, int],
+    klok: Klok,
+) -> None:
+    from tests.schaal.test_aantal_statements import teller
+
+    opzet = gepland(client, secretaris, gebruikers, drie, klok)
+    pad = _adres(client, _lid(opzet))
+    client.cookies.clear()
+    for p, status in ((pad, 200), ("/agenda/" + "0" * 64 + ".ics", 404)):
+        with teller() as gezien:
+            assert client.get(p).status_code == status
+        # The member, its hearings and their cancellation times: one statement, no login.
+        assert len(gezien) == 1, gezien

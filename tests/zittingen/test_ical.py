@@ -11,7 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from commissie.zittingen.ical import feed, samenvatting, uitnodiging, zaak_url
+from commissie.zittingen.ical import (
+    TZID,
+    Afspraak,
+    Locatie,
+    _kalender,
+    _vevent,
+    feed,
+    samenvatting,
+    uitnodiging,
+    zaak_url,
+)
 from tests.zittingen.hulp import afspraak
 
 STEMPEL = datetime(2026, 12, 1, 8, 30, tzinfo=UTC)
@@ -162,3 +172,65 @@ def test_onjuiste_afspraak_wordt_geweigerd() -> None:
 def test_hulpteksten() -> None:
     assert samenvatting("TI-2026-0007") == "Besloten zitting klachtencommissie, zaak TI-2026-0007"
     assert zaak_url("https://c.example/", "TI-2026-0007") == "https://c.example/zaken/TI-2026-0007"
+
+
+def _feed_met_icalendar(afspraken: list[Afspraak], dtstamp: datetime, naam: str) -> bytes:
+    """The feed as icalendar writes it: `feed` writes its events itself, byte for byte so."""
+    cal = _kalender(None)
+    cal.add("x-wr-calname", naam)
+    cal.add("x-wr-timezone", TZID)
+    for a in afspraken:
+        cal.add_component(_vevent(a, dtstamp=dtstamp, met_deelnemer=False))
+    return cal.to_ical()
+
+
+_TEKST = st.text(st.characters(exclude_categories=("Cs",)), max_size=120)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    naam=_TEKST,
+    adres=_TEKST,
+    zaaknummer=_TEKST,
+    uid=_TEKST,
+    url=_TEKST,
+    email=_TEKST,
+    volgnummer=st.integers(0, 10_000),
+    begin=st.datetimes(
+        min_value=datetime(2001, 1, 1), max_value=datetime(2090, 1, 1), timezones=st.just(UTC)
+    ),
+    minuten=st.integers(1, 600),
+    geannuleerd=st.booleans(),
+)
+def test_feed_gelijk_aan_icalendar(
+    naam: str,
+    adres: str,
+    zaaknummer: str,
+    uid: str,
+    url: str,
+    email: str,
+    volgnummer: int,
+    begin: datetime,
+    minuten: int,
+    geannuleerd: bool,
+) -> None:
+    a = Afspraak(
+        uid=uid,
+        volgnummer=volgnummer,
+        begin=begin,
+        einde=begin + timedelta(minutes=minuten),
+        locatie=Locatie(naam, adres),
+        zaaknummer=zaaknummer,
+        organisator=email,
+        zaak_url=url,
+        geannuleerd=geannuleerd,
+    )
+    stempel = datetime(2026, 3, 1, 8, 5, 3, 123456, tzinfo=UTC)
+    for lijst in ([], [a], [a, a]):
+        try:
+            verwacht = _feed_met_icalendar(lijst, stempel, "Zittingen, klachten")
+        except ValueError:
+            with pytest.raises(ValueError):
+                feed(lijst, dtstamp=stempel, naam="Zittingen, klachten")
+            continue
+        assert feed(lijst, dtstamp=stempel, naam="Zittingen, klachten") == verwacht
