@@ -20,6 +20,7 @@ from commissie.db import maak_engine, maak_sessionmaker
 from commissie.leden.models import Lid
 from commissie.migraties import upgrade
 from commissie.panel import service
+from commissie.panel.grootboek import vergrendel
 from commissie.panel.models import Grootboek, Panelzetel
 from commissie.procedure.opstart import abonnementen, importeer_modellen
 from commissie.regios import laad_regios
@@ -172,8 +173,14 @@ def test_panel_toewijzen_met_100000_zaken(benchmark, database: tuple[str, int]) 
                 .options(selectinload(Zaak.partijen), selectinload(Zaak.gebeurtenissen))
             )
             assert zaak is not None
+            await vergrendel(s, commissie.code)
             nieuw = await service._samenstellen(
-                session=s, zaak=zaak, commissie=commissie, actor=None, nu=NU
+                session=s,
+                zaak=zaak,
+                commissie=commissie,
+                actor=None,
+                nu=NU,
+                actief=await service.actieve_zetels(s, zaak.id),
             )
             await s.rollback()  # measure the same assignment every round
             return len(nieuw)

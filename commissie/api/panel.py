@@ -22,6 +22,7 @@ from commissie.panel.schemas import (
     VervangingIn,
     WrakingIn,
 )
+from commissie.panel.stapzaak import zaak_voor_stap
 from commissie.panel.toegang import haal_zaak
 from commissie.regios import commissie_of_fout
 from commissie.tijd import vandaag
@@ -52,7 +53,7 @@ class PanelController(Controller):
         omgeving: HuidigeOmgeving,
         nu: Nu,
     ) -> PanelUit:
-        zaak = await haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu, actie="panel")
+        zaak = await zaak_voor_stap(session=db_session, actor=actor, nummer=nummer, nu=nu)
         return await acties.samenstellen(
             session=db_session,
             actor=actor,
@@ -73,7 +74,7 @@ class PanelController(Controller):
         omgeving: HuidigeOmgeving,
         nu: Nu,
     ) -> PanelUit:
-        zaak = await haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu, actie="panel")
+        zaak = await zaak_voor_stap(session=db_session, actor=actor, nummer=nummer, nu=nu)
         return await acties.verschoning(
             session=db_session,
             actor=actor,
@@ -93,7 +94,7 @@ class PanelController(Controller):
         omgeving: HuidigeOmgeving,
         nu: Nu,
     ) -> PanelUit:
-        zaak = await haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu, actie="panel")
+        zaak = await zaak_voor_stap(session=db_session, actor=actor, nummer=nummer, nu=nu)
         return await acties.wraking(
             session=db_session,
             actor=actor,
@@ -113,7 +114,7 @@ class PanelController(Controller):
         omgeving: HuidigeOmgeving,
         nu: Nu,
     ) -> PanelUit:
-        zaak = await haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu, actie="panel")
+        zaak = await zaak_voor_stap(session=db_session, actor=actor, nummer=nummer, nu=nu)
         return await acties.vervanging(
             session=db_session,
             actor=actor,
@@ -133,7 +134,7 @@ class PanelController(Controller):
         omgeving: HuidigeOmgeving,
         nu: Nu,
     ) -> PanelUit:
-        zaak = await haal_zaak(session=db_session, actor=actor, nummer=nummer, nu=nu, actie="panel")
+        zaak = await zaak_voor_stap(session=db_session, actor=actor, nummer=nummer, nu=nu)
         return await acties.handmatig(
             session=db_session,
             actor=actor,

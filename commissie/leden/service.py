@@ -161,23 +161,26 @@ async def registreer_afwezigheid(
 
 async def afwezigen(session: AsyncSession, lid_ids: Sequence[int], dag: date) -> dict[int, str]:
     """Members absent on `dag`, with what kind and until when (for the secretary's eyes)."""
-    rijen = await session.scalars(
-        select(Afwezigheid).where(
-            Afwezigheid.lid_id.in_(lid_ids), Afwezigheid.van <= dag, Afwezigheid.tot >= dag
-        )
-    )
-    return {a.lid_id: f"{a.soort} t/m {a.tot.isoformat()}" for a in rijen}
+    return (await beschikbaarheid(session, lid_ids, dag))[0]
 
 
 async def terug_op(session: AsyncSession, lid_ids: Sequence[int], dag: date) -> dict[int, date]:
     """For members absent on `dag`: the first day they are available again."""
+    return (await beschikbaarheid(session, lid_ids, dag))[1]
+
+
+async def beschikbaarheid(
+    session: AsyncSession, lid_ids: Sequence[int], dag: date
+) -> tuple[dict[int, str], dict[int, date]]:
+    """`afwezigen` and `terug_op` from one query: the absences that have not ended by `dag`."""
     rijen = list(
         await session.scalars(
             select(Afwezigheid).where(Afwezigheid.lid_id.in_(lid_ids), Afwezigheid.tot >= dag)
         )
     )
+    afwezig = {a.lid_id: f"{a.soort} t/m {a.tot.isoformat()}" for a in rijen if a.van <= dag}
     uit: dict[int, date] = {}
-    for lid_id in {a.lid_id for a in rijen if a.van <= dag}:
+    for lid_id in afwezig:
         eind = dag
         # Back-to-back absences (holiday, then illness) count as one.
         verlengd = True
@@ -187,4 +190,4 @@ async def terug_op(session: AsyncSession, lid_ids: Sequence[int], dag: date) -> 
                 if a.lid_id == lid_id and a.van <= eind + timedelta(days=1) and a.tot > eind:
                     eind, verlengd = a.tot, True
         uit[lid_id] = eind + timedelta(days=1)
-    return uit
+    return afwezig, uit

@@ -29,6 +29,15 @@ class ZetelBeeindigd(ZaakEvent):
 
 
 @dataclass(frozen=True, kw_only=True)
+class PanelGewisseld(ZaakEvent):
+    """Once per panel change, after its ZetelBeeindigd/ZetelToegewezen events: who left and
+    who joined (member ids), so a subscriber that reads the case's hearings does so once."""
+
+    weg: tuple[int, ...]
+    erbij: tuple[int, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
 class VoorzitterViaTerugval(ZaakEvent):
     pass
 

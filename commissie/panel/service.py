@@ -18,9 +18,10 @@ from commissie.accounts.rollen import Actor
 from commissie.eenheid import publiceer
 from commissie.fouten import Conflict, OngeldigeInvoer
 from commissie.leden.models import Lid
-from commissie.leden.service import afwezigen, leden_van, terug_op
+from commissie.leden.service import afwezigen, beschikbaarheid, leden_van
 from commissie.panel import regels
 from commissie.panel.events import (
+    PanelGewisseld,
     PanelHerzien,
     PanelOnvolledig,
     VoorzitterVacant,
@@ -106,6 +107,7 @@ async def _samenstellen(
     commissie: Commissie,
     actor: Actor | None,
     nu: datetime,
+    actief: Sequence[Panelzetel],
     vervallen: Sequence[Panelzetel] = (),
     uitgesloten_extra: Mapping[int, str] | None = None,
     kandidaten_filter: set[int] | None = None,
@@ -116,18 +118,18 @@ async def _samenstellen(
     handmatig_korps: str | None = None,
     voorzitter: int | None = None,
     alleen_voorzitter: bool = False,
+    nieuwe_zaak: bool = False,
 ) -> list[Panelzetel]:
     """Fill every open seat of the case; store seats, explanation and ledger. No commit.
 
+    The caller holds the committee lock (vergrendel) and passes the case's active seats.
     A chair the rules leave vacant is recorded with its warning (Voorzittersvacature) until a
-    chair is seated. `alleen_voorzitter`: fill the vacant chair only (a manual choice)."""
-    await vergrendel(session, commissie.code)
+    chair is seated. `alleen_voorzitter`: fill the vacant chair only (a manual choice).
+    `nieuwe_zaak`: the case was registered in this unit of work, so it has no declared
+    conflicts and no vacant chair yet (nothing to read)."""
     alle = await leden_van(session, commissie.code)
     leden = [lid for lid in alle if lid.actief]
-    ids = [lid.id for lid in leden]
-    afwezig = await afwezigen(session, ids, vandaag(nu))
-    terug = await terug_op(session, ids, vandaag(nu))
-    actief = await actieve_zetels(session, zaak.id)
+    afwezig, terug = await beschikbaarheid(session, [lid.id for lid in leden], vandaag(nu))
     weg = {z.id for z in vervallen}
     vast = [regels.Zetel(z.rol, z.lid_id) for z in actief if z.id not in weg]  # type: ignore[arg-type]
     kandidaten = [_kandidaat(lid) for lid in leden]
@@ -136,7 +138,7 @@ async def _samenstellen(
         kandidaten = [k for k in kandidaten if k.id in houden]
     extra = dict(uitgesloten_extra or {})
     boek = await lees_grootboek(session, [lid.id for lid in alle])
-    conflicten = await _conflicten(session, zaak.id)
+    conflicten = {} if nieuwe_zaak else await _conflicten(session, zaak.id)
     regel = regels.regel_voor(commissie)
     if alleen_voorzitter:
         regel = replace(regel, grootte=len(vast) + 1)
@@ -216,9 +218,19 @@ async def _samenstellen(
                 grond=grond,
             ),
         )
+    await publiceer(
+        session,
+        PanelGewisseld(
+            zaak=zaak,
+            actor=actor,
+            nu=nu,
+            weg=tuple(z.lid_id for z, _ in beeindigd),
+            erbij=tuple(pz.lid_id for pz in nieuw),
+        ),
+    )
     if s.voorzittersgrond == "terugval":
         await publiceer(session, VoorzitterViaTerugval(zaak=zaak, actor=actor, nu=nu))
-    vacature = await session.get(Voorzittersvacature, zaak.id)
+    vacature = None if nieuwe_zaak else await session.get(Voorzittersvacature, zaak.id)
     for v in s.vacatures:
         if vacature is None:
             vacature = Voorzittersvacature(zaak_id=zaak.id, waarschuwing=v.waarschuwing, sinds=nu)
@@ -245,15 +257,27 @@ async def bij_registratie(
 ) -> str | None:
     """Compose the panel of a new case. A committee without enough members does not block
     the registration: the reason goes on the timeline and is returned as a warning."""
+    await vergrendel(session, commissie.code)
     # The rules raise before anything is written, so a refusal leaves the session clean.
     try:
-        await _samenstellen(session=session, zaak=zaak, commissie=commissie, actor=actor, nu=nu)
+        nieuw = await _samenstellen(
+            session=session,
+            zaak=zaak,
+            commissie=commissie,
+            actor=actor,
+            nu=nu,
+            actief=(),
+            nieuwe_zaak=True,
+        )
     except Conflict as fout:
         # The timeline is read by the panel too: the reasons (who is excluded and why) go
         # only to the secretary, in the answer to this registration.
         await publiceer(session, PanelOnvolledig(zaak=zaak, actor=actor, nu=nu))
         return fout.bericht
-    # A vacant chair does not block the registration either: the secretary hears why.
+    if any(z.rol == "voorzitter" for z in nieuw):
+        return None  # a new case has no earlier vacancy that could remain
+    # A vacant chair does not block the registration either: the secretary hears why (the
+    # vacancy was just stored, so this comes from the session, not the database).
     return await voorzittersvacature(session, zaak.id)
 
 
@@ -283,6 +307,7 @@ async def stel_opnieuw_samen(
             commissie=commissie,
             actor=actor,
             nu=nu,
+            actief=actief,
             grond=grond,
             toelichting=reden.strip() or None,
         )
@@ -296,6 +321,7 @@ async def stel_opnieuw_samen(
         commissie=commissie,
         actor=actor,
         nu=nu,
+        actief=actief,
         vervallen=actief,
         grond="herindeling",
         vervallen_uitsluiten=False,
@@ -328,7 +354,8 @@ async def vervang_lid(
     (returns None): the member must go whether or not a successor is at hand.
     """
     await vergrendel(session, commissie.code)
-    zetel = next((z for z in await actieve_zetels(session, zaak.id) if z.lid_id == lid_id), None)
+    actief = await actieve_zetels(session, zaak.id)
+    zetel = next((z for z in actief if z.lid_id == lid_id), None)
     if zetel is None:
         raise Conflict(f"Lid {lid_id} heeft geen zetel in het panel van zaak {zaak.nummer}.")
     try:
@@ -338,6 +365,7 @@ async def vervang_lid(
             commissie=commissie,
             actor=actor,
             nu=nu,
+            actief=actief,
             vervallen=[zetel],
             uitgesloten_extra={lid_id: reden},
             kandidaten_filter={nieuw_lid} if nieuw_lid is not None else None,
@@ -366,6 +394,9 @@ async def vervang_lid(
                 vacant=True,
             ),
         )
+        await publiceer(
+            session, PanelGewisseld(zaak=zaak, actor=actor, nu=nu, weg=(zetel.lid_id,), erbij=())
+        )
         return None
     return next((z for z in nieuw if z.rol == zetel.rol), None)
 
@@ -382,7 +413,8 @@ async def vul_voorzitter(
 ) -> Panelzetel:
     """The secretary fills a vacant chair with a chosen member (reason required)."""
     await vergrendel(session, commissie.code)
-    if any(z.rol == "voorzitter" for z in await actieve_zetels(session, zaak.id)):
+    actief = await actieve_zetels(session, zaak.id)
+    if any(z.rol == "voorzitter" for z in actief):
         raise Conflict(
             f"Het panel van {zaak.nummer} heeft een voorzitter; geef in 'lid' aan wie u vervangt."
         )
@@ -390,13 +422,14 @@ async def vul_voorzitter(
         session=session, zaak=zaak, commissie=commissie, oud=None, nieuw=nieuw, nu=nu
     )
     # A member of this panel may move up; their member seat is then filled by the rules.
-    eigen = [z for z in await actieve_zetels(session, zaak.id) if z.lid_id == nieuw.id]
+    eigen = [z for z in actief if z.lid_id == nieuw.id]
     nieuwe = await _samenstellen(
         session=session,
         zaak=zaak,
         commissie=commissie,
         actor=actor,
         nu=nu,
+        actief=actief,
         vervallen=eigen,
         vervallen_uitsluiten=False,
         grond="handmatig",

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import raiseload, selectinload
 
 from commissie.accounts.rollen import Actor, Rol
 from commissie.eenheid import publiceer
@@ -105,7 +105,8 @@ async def _open_zaken_van(session: AsyncSession, lid: Lid) -> list[Zaak]:
                 Panelzetel.actief,
                 Zaak.status.in_([s.value for s in PANEL_WIJZIGBAAR]),
             )
-            .options(selectinload(Zaak.partijen), selectinload(Zaak.gebeurtenissen))
+            # The timeline is only added to (zaken.tijdlijn.schrijf): never load it here.
+            .options(selectinload(Zaak.partijen), raiseload(Zaak.gebeurtenissen))
             .order_by(Zaak.id)
         )
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -145,20 +145,17 @@ def herbereken_termijnen(zaak: Zaak, commissie: Commissie, kalender: Kalender) -
 async def volgnummer(session: AsyncSession, commissie: str, jaar: int) -> int:
     """The next case number of a committee and year, from its counter row.
 
-    The UPDATE takes the row lock (PostgreSQL) or the write lock (SQLite) until the unit of
+    The upsert takes the row lock (PostgreSQL) or the write lock (SQLite) until the unit of
     work ends: a concurrent registration waits its turn instead of colliding, and one that
     rolls back gives its number back, so the numbers have no gaps."""
     maak = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
-    await session.execute(
-        maak(ZaakTeller)
-        .values(commissie_code=commissie, jaar=jaar, laatste=0)
-        .on_conflict_do_nothing(index_elements=["commissie_code", "jaar"])
-    )
+    stmt = maak(ZaakTeller).values(commissie_code=commissie, jaar=jaar, laatste=1)
+    # One statement: the first case of the year inserts 1, every later one adds 1.
     nummer = await session.scalar(
-        update(ZaakTeller)
-        .where(ZaakTeller.commissie_code == commissie, ZaakTeller.jaar == jaar)
-        .values(laatste=ZaakTeller.laatste + 1)
-        .returning(ZaakTeller.laatste)
+        stmt.on_conflict_do_update(
+            index_elements=["commissie_code", "jaar"],
+            set_={"laatste": ZaakTeller.laatste + 1},
+        ).returning(ZaakTeller.laatste)
     )
     assert nummer is not None
     return nummer
@@ -237,6 +234,7 @@ def _nieuwe_zaak(
                 korps_code=b.korps,
                 eenheid=_optioneel(b.eenheid),
                 functie=_optioneel(b.functie),
+                contact=None,  # every party sets the same columns: one batched INSERT
                 email=b.email,
             )
         )
@@ -248,6 +246,9 @@ def _nieuwe_zaak(
                 naam=v.naam.strip(),
                 naam_sleutel=naam_sleutel(v.naam),
                 achternaam_sleutel=achternaam_sleutel(v.naam),
+                korps_code=None,
+                eenheid=None,
+                functie=None,
                 contact=_optioneel(v.contact),
                 email=v.email,
             )

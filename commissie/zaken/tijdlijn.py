@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 
+from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commissie.accounts.rollen import Actor, Rol
@@ -47,18 +48,24 @@ def schrijf(
     **gegevens: object,
 ) -> None:
     """Add a timeline entry. Facts only in `tekst`: never the complaint's content."""
-    zaak.gebeurtenissen.append(
-        Gebeurtenis(
-            op=nu,
-            datum=datum,
-            door_id=actor.gebruiker_id if actor else None,
-            door_naam=actor.gebruikersnaam if actor else "systeem",
-            soort=soort,
-            omschrijving=tekst,
-            toelichting=(toelichting or "").strip() or None,
-            gegevens=dict(gegevens),
-        )
+    gebeurtenis = Gebeurtenis(
+        op=nu,
+        datum=datum,
+        door_id=actor.gebruiker_id if actor else None,
+        door_naam=actor.gebruikersnaam if actor else "systeem",
+        soort=soort,
+        omschrijving=tekst,
+        toelichting=(toelichting or "").strip() or None,
+        gegevens=dict(gegevens),
     )
+    staat = inspect(zaak)
+    if "gebeurtenissen" in staat.unloaded and staat.session is not None:
+        # A step that loaded the case without its timeline (its cost grows with the case's
+        # history) adds the entry by itself: same row, same unit of work.
+        gebeurtenis.zaak_id = zaak.id
+        staat.session.add(gebeurtenis)
+    else:
+        zaak.gebeurtenissen.append(gebeurtenis)
 
 
 async def _geregistreerd(_: AsyncSession, e: ZaakGeregistreerd) -> None:

@@ -21,7 +21,7 @@ from commissie.eenheid import Abonnee
 from commissie.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
 from commissie.leden.models import Lid
 from commissie.omgeving import OMGEVING, Omgeving
-from commissie.panel.events import ZetelBeeindigd, ZetelToegewezen
+from commissie.panel.events import PanelGewisseld
 from commissie.panel.models import Panelzetel
 from commissie.regios import Commissie, Regios
 from commissie.zaken.models import Partij, Zaak
@@ -193,52 +193,57 @@ async def _komende_zittingen(session: AsyncSession, zaak_id: int, nu: datetime) 
     )
 
 
-async def _panelwissel(
-    session: AsyncSession, zaak: Zaak, lid_id: int, nu: datetime, *, weg: bool
-) -> None:
-    """A leaving member gets a CANCEL, a new one a REQUEST, for each planned future hearing."""
-    zittingen = await _komende_zittingen(session, zaak.id, nu)
+async def _panel_gewisseld(session: AsyncSession, e: PanelGewisseld) -> None:
+    """A leaving member gets a CANCEL, a new one a REQUEST, for each planned future hearing.
+    One look at the hearings per panel change, not one per seat."""
+    if not (e.weg or e.erbij):
+        return
+    zittingen = await _komende_zittingen(session, e.zaak.id, e.nu)
     if not zittingen:
         return
+    panel = {a.lid_id: a for a in await paneladressen(session, e.zaak.id)}
+    for lid_id in e.weg:
+        if lid_id not in panel:  # else moved to another seat of the same panel (e.g. chair)
+            await _panelwissel(session, e.zaak, zittingen, lid_id, e.nu, rol=None)
+    for lid_id in e.erbij:
+        if lid_id in panel:
+            await _panelwissel(session, e.zaak, zittingen, lid_id, e.nu, rol=panel[lid_id].rol)
+
+
+async def _panelwissel(
+    session: AsyncSession,
+    zaak: Zaak,
+    zittingen: list[Zitting],
+    lid_id: int,
+    nu: datetime,
+    *,
+    rol: str | None,
+) -> None:
+    """`rol` None: the member left the panel (CANCEL); else their seat (REQUEST)."""
     lid = await session.get(Lid, lid_id)
     if lid is None or not lid.email:
         return
-    panel = {a.lid_id: a for a in await paneladressen(session, zaak.id)}
-    if weg and lid_id in panel:
-        return  # moved to another seat of the same panel (e.g. up to the chair)
-    if not weg and lid_id not in panel:
-        return
     omgeving = _omgeving(session)
     commissie = omgeving.regios.commissies[zaak.commissie_code]
-    rol = panel[lid_id].rol if lid_id in panel else "lid"
     for z in zittingen:
         afspraak = afspraak_van(z, zaak.nummer, commissie, omgeving.settings.basis_url)
-        if weg:
+        if rol is None:
             afspraak = replace(afspraak, geannuleerd=True)
         await zet_uitnodigingen_in_post(
             session=session,
             commissie=commissie,
             afspraak=afspraak,
-            ontvangers=[Deelnemer(lid.email, rol)],
+            ontvangers=[Deelnemer(lid.email, rol or "lid")],
             nu=nu,
             zaak_id=zaak.id,
         )
-
-
-async def _zetel_beeindigd(session: AsyncSession, e: ZetelBeeindigd) -> None:
-    await _panelwissel(session, e.zaak, e.lid_id, e.nu, weg=True)
-
-
-async def _zetel_toegewezen(session: AsyncSession, e: ZetelToegewezen) -> None:
-    await _panelwissel(session, e.zaak, e.lid_id, e.nu, weg=False)
 
 
 ABONNEMENTEN: Mapping[type, Sequence[Abonnee]] = {
     ZittingGepland: [_zitting_gewijzigd],
     ZittingVerplaatst: [_zitting_gewijzigd],
     ZittingGeannuleerd: [_zitting_gewijzigd],
-    ZetelBeeindigd: [_zetel_beeindigd],
-    ZetelToegewezen: [_zetel_toegewezen],
+    PanelGewisseld: [_panel_gewisseld],
 }
 
 

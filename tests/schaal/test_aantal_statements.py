@@ -107,3 +107,48 @@ def test_detail_vast_aantal_statements(
     # Account; the case with its six collections; the 9:8 lookup; the other domains' parts
     # (panel, vacant chair, wederhoor, hearings, not-hearings) in one; the recorded look.
     assert rijk_n <= 5, rijk_n
+
+
+def _post_aantal(
+    client: TestClient[Any], pad: str, body: dict[str, Any], kop: dict[str, str], status: int
+) -> int:
+    with teller() as gezien:
+        r = client.post(pad, json=body, headers=kop)
+    assert r.status_code == status, r.text
+    return len(gezien)
+
+
+def test_registratie_vast_aantal_statements(
+    client: TestClient[Any], secretaris: dict[str, str], gebruikers: Gebruikers
+) -> None:
+    """Registering writes the case, its panel, ledger, totals and timeline in a fixed number of
+    statements, whatever the number of earlier cases and seats in the committee."""
+    _leden(gebruikers)
+    for _ in range(2):  # the first registrations create the counter and ledger rows
+        assert client.post("/api/zaken", json=zaak_body(), headers=secretaris).status_code == 201
+    weinig = _post_aantal(client, "/api/zaken", zaak_body(), secretaris, 201)
+    for i in range(12):
+        assert client.post("/api/zaken", json=_rijk(i), headers=secretaris).status_code == 201
+    veel = _post_aantal(client, "/api/zaken", zaak_body(), secretaris, 201)
+    assert veel == weinig
+    # Auth, number, case and its rows, lock, members, absences, ledger, seats, totals,
+    # timeline, hearings; then the answer (9:8 lookup, panel, hearing steps).
+    assert veel <= 32, veel
+
+
+def test_panel_opnieuw_vast_aantal_statements(
+    client: TestClient[Any], secretaris: dict[str, str], gebruikers: Gebruikers
+) -> None:
+    """Recomposing appends seats and timeline entries to the case's history; the next
+    recompose sends as many statements as the first."""
+    _leden(gebruikers)
+    nummer = client.post("/api/zaken", json=zaak_body(), headers=secretaris).json()["nummer"]
+    pad = f"/api/zaken/{nummer}/panel"
+    opnieuw = {"opnieuw": True, "reden": "Test: opnieuw samenstellen"}
+    assert client.post(pad, json=opnieuw, headers=secretaris).status_code == 200
+    kort = _post_aantal(client, pad, opnieuw, secretaris, 200)
+    for _ in range(10):
+        assert client.post(pad, json=opnieuw, headers=secretaris).status_code == 200
+    lang = _post_aantal(client, pad, opnieuw, secretaris, 200)
+    assert lang == kort
+    assert lang <= 25, lang
