@@ -85,7 +85,9 @@ def test_lijst_detail_en_termijnen_gebruiken_hun_indexen(settings: Settings, klo
                     await _plan(conn, st, p) for st, p in gezien if st.lstrip().startswith("SELECT")
                 ]
                 plannen["signaal"] = [
-                    await _plan(conn, st, p) for st, p in gezien if "JOIN gedraging" in st
+                    await _plan(conn, st, p)
+                    for st, p in gezien
+                    if "JOIN gedraging" in st and "achternaam_sleutel = " in st
                 ]
                 await s.rollback()
             return plannen
@@ -95,7 +97,7 @@ def test_lijst_detail_en_termijnen_gebruiken_hun_indexen(settings: Settings, klo
     plannen = asyncio.run(main())
     assert len(plannen["lijst"]) == 1
     assert len(plannen["termijnen"]) == 1
-    assert len(plannen["detail"]) >= 6  # the case, its parties, deadlines, ... and the panel
+    assert len(plannen["detail"]) >= 3  # the case with its collections, 9:8, the other parts
     groot = ("zaak", "partij", "termijn", "gedraging", "panelzetel", "gebeurtenis")
     for naam, lijst in plannen.items():
         for plan in lijst:
