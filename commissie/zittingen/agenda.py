@@ -32,6 +32,9 @@ from commissie.zittingen.uitnodigingen import afspraak_van
 
 # How long a cancelled hearing stays in the feed (as STATUS:CANCELLED) after its cancellation.
 GEANNULEERD_ZICHTBAAR = timedelta(days=30)
+# A hearing stays in the feed this long after it ended: the feed of a member of twenty years
+# is not twenty years of hearings (and its cost stays bounded by the recent ones).
+AFGELOPEN_ZICHTBAAR = timedelta(days=90)
 FEEDNAAM = "Zittingen klachtencommissie"
 _GEHEIM_VORM = re.compile(r"^[0-9a-f]{64}$")
 
@@ -123,7 +126,12 @@ async def agendafeed(
         )
         .join(Zitting, Zitting.zaak_id == Panelzetel.zaak_id)
         .join(Zaak, Zaak.id == Zitting.zaak_id)
-        .where(Panelzetel.lid_id == lid_id, Panelzetel.actief)
+        .where(
+            Panelzetel.lid_id == lid_id,
+            Panelzetel.actief,
+            # On begin, for its index; a hearing is shorter than a day.
+            Zitting.begin >= nu - AFGELOPEN_ZICHTBAAR - timedelta(days=1),
+        )
     )
     # Plus one row for the member itself (NULL when the secret is unknown), so an unknown
     # secret is told from an empty feed. The hearings come first: their column types count.
@@ -135,7 +143,9 @@ async def agendafeed(
     afspraken = [
         afspraak_van(r, r.nummer, regios.commissies[r.commissie_code], basis_url)
         for r in rijen
-        if r.uid is not None and _in_feed(r.status, r.geannuleerd_op or r.aangemaakt_op, nu)
+        if r.uid is not None
+        and r.einde >= nu - AFGELOPEN_ZICHTBAAR
+        and _in_feed(r.status, r.geannuleerd_op or r.aangemaakt_op, nu)
     ]
     return feed(afspraken, dtstamp=nu, naam=FEEDNAAM)
 

@@ -30,7 +30,11 @@ class Zitting(Base):
     status, so an invite built from this row replaces the one before."""
 
     __tablename__ = "zitting"
-    __table_args__ = (Index("ix_zitting_status_begin", "status", "begin"),)
+    __table_args__ = (
+        Index("ix_zitting_status_begin", "status", "begin"),
+        # A member's agenda feed: the recent and coming hearings (migration 0016).
+        Index("ix_zitting_begin_zaak", "begin", "zaak_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     zaak_id: Mapped[int] = mapped_column(ForeignKey("zaak.id", ondelete="CASCADE"), index=True)

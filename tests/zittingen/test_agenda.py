@@ -1,9 +1,9 @@
 """The agenda feed: a member's URL, no login, the invites' UIDs, cancelled hearings for 30
-days, renewing kills the old URL, and the secret is not in the database."""
+days, past ones for 90, renewing kills the old URL, and the secret is not in the database."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlparse
 
@@ -215,3 +215,21 @@ def test_feed_is_een_statement(
             assert client.get(p).status_code == status
         # The member, its hearings and their cancellation times: one statement, no login.
         assert len(gezien) == 1, gezien
+
+
+def test_afgelopen_zitting_blijft_90_dagen(
+    client: TestClient[Any],
+    secretaris: Hdr,
+    gebruikers: Gebruikers,
+    drie: dict[str, int],
+    klok: Klok,
+) -> None:
+    """The feed holds the coming hearings and those that ended at most 90 days ago."""
+    opzet = gepland(client, secretaris, gebruikers, drie, klok)
+    pad = _adres(client, _lid(opzet))
+    einde = datetime.fromisoformat(opzet.zitting["einde"])
+    klok.moment = einde + timedelta(days=90)
+    (ev,) = _feed(client, pad).walk("VEVENT")
+    assert str(ev["UID"]) == opzet.zitting["uid"]
+    klok.moment = einde + timedelta(days=90, minutes=1)
+    assert _feed(client, pad).walk("VEVENT") == []

@@ -8,6 +8,7 @@ SQLite keeps no value statistics: to its planner `status = 'open'` matches a thi
 deadlines, so with many committees it starts from the committee's cases and sorts. A partial
 index holds only the open deadlines; its row count is what ANALYZE records. It replaces the
 index on (status, einddatum), which nothing else reads and which every deadline paid for.
+Also an index on the hearings' start: a member's agenda feed reads only recent and coming ones.
 """
 
 from __future__ import annotations
@@ -32,8 +33,10 @@ def upgrade() -> None:
         sqlite_where=OPEN,
         postgresql_where=OPEN,
     )
+    op.create_index("ix_zitting_begin_zaak", "zitting", ["begin", "zaak_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_zitting_begin_zaak", table_name="zitting")
     op.drop_index("ix_termijn_open_einddatum", table_name="termijn")
     op.create_index("ix_termijn_status_einddatum", "termijn", ["status", "einddatum"])
