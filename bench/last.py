@@ -287,6 +287,7 @@ def _sql_vloer(url: str, nummer: str, lid_id: int) -> dict[str, float]:
         "AND dag >= '2025-01-01' GROUP BY lid_id",
         "agenda": "SELECT zi.*, z.nummer FROM zitting zi JOIN zaak z ON z.id = zi.zaak_id "
         f"JOIN panelzetel p ON p.zaak_id = zi.zaak_id WHERE p.lid_id = {lid_id} AND p.actief "
+        f"AND zi.begin >= '{(datetime.now(UTC) - timedelta(days=91)).strftime('%Y-%m-%d')}' "
         "ORDER BY zi.begin, zi.id",
         "panel": "SELECT p.* FROM panelzetel p JOIN zaak z ON z.id = p.zaak_id "
         f"WHERE z.nummer = '{nummer}'",
