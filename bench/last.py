@@ -422,6 +422,8 @@ def main() -> None:
                 "BENCH_PG_URL: de database wordt gewist; de naam moet op _test eindigen."
             )
         databases.append(("postgres", url))
+    if os.environ.get("BENCH_DB"):  # only these, e.g. BENCH_DB=postgres
+        databases = [d for d in databases if d[0] in os.environ["BENCH_DB"].split(",")]
     UIT.mkdir(exist_ok=True)
     for aantal in groottes:
         for db, url in databases:
