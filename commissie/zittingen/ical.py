@@ -191,6 +191,8 @@ def _feedevent(a: Afspraak, stempel: str) -> bytes:
     if "\r" in a.organisator or "\n" in a.organisator:
         # As icalendar refuses it: a line break would start a property of its own.
         raise ValueError("A CAL-ADDRESS value may not contain CR or LF characters")
+    if "\r" in a.zaak_url or "\n" in a.zaak_url:
+        raise ValueError("A URI value may not contain CR or LF characters")
     # icalendar's order: SUMMARY, DTSTART, DTEND, DTSTAMP, UID, SEQUENCE, then by name.
     regels = [
         "BEGIN:VEVENT",
