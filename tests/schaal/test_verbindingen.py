@@ -26,8 +26,8 @@ async def _pid(engine: Any) -> int:
         return int(await conn.scalar(text("SELECT pg_backend_pid()")))
 
 
-async def _beeindig(pid: int) -> None:
-    hulp = db.maak_engine(_url())
+async def _beeindig(url: str, pid: int) -> None:
+    hulp = db.maak_engine(url)
     try:
         async with hulp.connect() as conn:
             await conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})
@@ -37,12 +37,13 @@ async def _beeindig(pid: int) -> None:
 
 def test_dode_verbinding_na_stilte_wordt_vervangen(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(db, "STILTE_S", 0.0)  # every returned connection counts as idle
+    url = _url()  # outside the event loop: it may create the worker's database
 
     async def main() -> tuple[int, int]:
-        engine = db.maak_engine(_url())
+        engine = db.maak_engine(url)
         try:
             eerste = await _pid(engine)
-            await _beeindig(eerste)
+            await _beeindig(url, eerste)
             await asyncio.sleep(0.2)
             return eerste, await _pid(engine)  # no error: pinged, found dead, replaced
         finally:
@@ -57,9 +58,10 @@ def test_alleen_stille_verbindingen_worden_gepingd(
     monkeypatch: pytest.MonkeyPatch, stilte: float, pings: int
 ) -> None:
     monkeypatch.setattr(db, "STILTE_S", stilte)
+    url = _url()
 
     async def main() -> int:
-        engine = db.maak_engine(_url())
+        engine = db.maak_engine(url)
         dialect = engine.sync_engine.dialect
         geteld = 0
         echt = dialect.do_ping
