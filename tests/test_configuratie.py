@@ -46,9 +46,8 @@ def test_alle_korpsen_uit_het_rapport() -> None:
     korpsen = {k.naam: k for c in r.commissies.values() for k in c.korpsen.values()}
     codes = [code for c in r.commissies.values() for code in c.korpsen]
     assert len(codes) == len(set(codes)) == 27
-    rapport = PROJECT_ROOT.parent / "shared" / "data" / "korpsen-2001.csv"
-    if not rapport.exists():
-        pytest.skip("het bronrapport staat niet naast het project")
+    # A copy of ../shared/data/korpsen-2001.csv (the source report's figures) in the repository.
+    rapport = Path(__file__).parent / "data" / "korpsen-2001.csv"
     with rapport.open(encoding="utf-8") as f:
         rijen = list(csv.DictReader(f))
     assert len(rijen) == 27
