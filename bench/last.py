@@ -18,6 +18,7 @@ consistency checks is bench/gelijktijdig.py."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import os
 import socket
@@ -338,9 +339,21 @@ async def _alle(poort: int, prep: dict[str, Any]) -> dict[str, Any]:
         if "BEGIN:VEVENT" not in (await anoniem.get(feed.path)).raise_for_status().text:
             raise RuntimeError("de agenda van het benchlid heeft geen zittingen")
         opnieuw = {"opnieuw": True, "reden": "Bench: opnieuw samenstellen"}
-        # A freshly registered case: its panel may still change (a generated one may be closed).
-        panelzaak = (await c.post("/api/zaken", json=_registratie(-1))).raise_for_status()
-        panelzaak_nummer = panelzaak.json()["nummer"]
+        # The panel is composed anew once for each case the registration phase made, as a
+        # secretary does: re-composing one case a thousand times would measure a history of
+        # three thousand seats that no case has. (A generated case may be closed.)
+        geregistreerd: list[str] = []
+        volgende = itertools.count()
+
+        async def registreer(i: int) -> httpx.Response:
+            r = await c.post("/api/zaken", json=_registratie(i))
+            if r.status_code == 201:
+                geregistreerd.append(r.json()["nummer"])
+            return r
+
+        def panelzaak() -> str:
+            return geregistreerd[next(volgende)]
+
         verzoeken: dict[str, Callable[[int], Awaitable[httpx.Response]]] = {
             "health": lambda i: c.get("/health"),
             "lijst": lambda i: c.get("/api/zaken"),
@@ -349,10 +362,10 @@ async def _alle(poort: int, prep: dict[str, Any]) -> dict[str, Any]:
             "detail": lambda i: c.get(f"/api/zaken/{prep['recent']}"),
             "termijnen": lambda i: c.get("/api/termijnen"),
             "belasting": lambda i: c.get("/api/belasting"),
-            "registratie": lambda i: c.post("/api/zaken", json=_registratie(i)),
+            "registratie": registreer,
             # The feed needs no login: its URL is the key.
             "agenda": lambda i: anoniem.get(feed.path),
-            "panel": lambda i: c.post(f"/api/zaken/{panelzaak_nummer}/panel", json=opnieuw),
+            "panel": lambda i: c.post(f"/api/zaken/{panelzaak()}/panel", json=opnieuw),
         }
         if prep["veteraan"]:
             verzoeken["detail_veteraan"] = lambda i: c.get(f"/api/zaken/{prep['veteraan']}")

@@ -380,6 +380,9 @@ async def vervang_lid(
         # The departing member keeps the seat's load in the ledger until it is filled again.
         zetel.actief, zetel.beeindigd_op = False, nu
         zetel.einde_reden, zetel.einde_toelichting = reden, toelichting
+        # The session does not autoflush: subscribers (the CANCEL to the departing member)
+        # read the active panel from the database.
+        await session.flush()
         lid = await session.get(Lid, zetel.lid_id)
         await publiceer(
             session,

@@ -193,6 +193,32 @@ def test_panelwissel_cancel_voor_wie_gaat_request_voor_wie_komt(
     controleer(wissel[1], uid, 0, "REQUEST")
 
 
+def test_zetel_vacant_achtergelaten_cancel_voor_wie_gaat(
+    client: TestClient[Any],
+    secretaris: Hdr,
+    gebruikers: Gebruikers,
+    drie: dict[str, int],
+    klok: Klok,
+    db: str,
+) -> None:
+    """An ill member nobody can replace (three members, all seated): the seat stays vacant and
+    the member still gets the CANCEL, or their calendar keeps a hearing they will not attend."""
+    opzet = gepland(client, secretaris, gebruikers, drie, klok)
+    uid = opzet.zitting["uid"]
+    naam, (lid_id, _, _) = next((n, v) for n, v in opzet.panel.items() if v[1] == "lid")
+    voor = len(post(db))
+    r = client.post(
+        f"/api/zaken/{opzet.nummer}/panel/ziektevervanging",
+        json={"lid": lid_id, "reden": "Ziek gemeld."},
+        headers=secretaris,
+    )
+    assert r.status_code == 200, r.text
+    assert lid_id not in {z["lid_id"] for z in r.json()["zetels"] if z["actief"]}
+    wissel = post(db)[voor:]
+    assert [(m.aan, m.methode) for m in wissel] == [(adres(naam), "CANCEL")]
+    controleer(wissel[0], uid, 0, "CANCEL")
+
+
 def test_panelwissel_na_de_zitting_mailt_niets(
     client: TestClient[Any],
     secretaris: Hdr,
