@@ -37,6 +37,7 @@ from commissie.zaken.models import ZaakTeller
 
 __all__ = ["VETERANEN", "Verslag", "vul"]
 BATCH = 5000
+AGENDA = "agendaregel"  # derived from the block's seats and hearings, not built per case
 # Tables whose ids are handed out here (the rest have composite or case keys).
 MET_ID = (
     "zaak", "partij", "termijn", "panelzetel", "gebeurtenis", "zitting", "zittingwijziging",
@@ -133,7 +134,9 @@ async def vul(
         }
     totalen = Totalen()
     bouwer = Bouwer(r, vandaag_, omgeving.kalender, leden, bestand, ids, tellers)
-    schrijvers = [Schrijver(omgeving.engine.dialect, Base.metadata.tables[t]) for t in TABELLEN]
+    schrijvers = [
+        Schrijver(omgeving.engine.dialect, Base.metadata.tables[t]) for t in (*TABELLEN, AGENDA)
+    ]
 
     def bouw(blok: list[int]) -> tuple[list[list[tuple[Any, ...]]], dict[tuple[str, int], int]]:
         for dag in blok:
@@ -141,6 +144,7 @@ async def vul(
             verslag.per_commissie[c.code] = verslag.per_commissie.get(c.code, 0) + 1
             bouwer.zaak(vandaag_ - timedelta(days=dag), c)
         totalen.tel(bouwer.rijen)
+        bouwer.rijen[AGENDA] = agendaregels(bouwer.rijen)
         uit = [w.tupels(bouwer.rijen[w.tabel.name]) for w in schrijvers]
         for rijen in bouwer.rijen.values():
             rijen.clear()
@@ -170,6 +174,20 @@ async def vul(
         await bezig
     await _afronden(omgeving, totalen)
     return verslag
+
+
+def agendaregels(rijen: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The agenda lines of a block's cases: each hearing for each active seat on its case,
+    as zittingen/agendaregels.py keeps them."""
+    zetels: dict[int, list[int]] = {}
+    for z in rijen["panelzetel"]:
+        if z["actief"]:
+            zetels.setdefault(z["zaak_id"], []).append(z["lid_id"])
+    return [
+        {"lid_id": lid_id, "zitting_id": zi["id"], "zaak_id": zi["zaak_id"], "begin": zi["begin"]}
+        for zi in rijen["zitting"]
+        for lid_id in zetels.get(zi["zaak_id"], ())
+    ]
 
 
 @dataclass

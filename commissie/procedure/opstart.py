@@ -19,10 +19,12 @@ def importeer_modellen() -> None:
     from commissie.panel import models as _p  # noqa: F401
     from commissie.zaken import models as _z  # noqa: F401
     from commissie.zittingen import agenda as _agenda  # noqa: F401
+    from commissie.zittingen import agendaregels
     from commissie.zittingen import models as _zi  # noqa: F401
     from commissie.zittingen import post as _post  # noqa: F401
 
     lasttotalen.registreer()  # load totals change in the flush that changes a seat
+    agendaregels.registreer()  # so do the members' agenda lines
 
 
 def abonnementen() -> Bus:

@@ -22,11 +22,10 @@ from commissie.accounts.rollen import Actor, Rol
 from commissie.db import Base
 from commissie.fouten import GeenToegang, NietGevonden
 from commissie.leden.models import Lid
-from commissie.panel.models import Panelzetel
 from commissie.regios import Regios
 from commissie.zaken.models import Zaak
 from commissie.zittingen.ical import feed
-from commissie.zittingen.models import Zitting, Zittingwijziging
+from commissie.zittingen.models import Agendaregel, Zitting, Zittingwijziging
 from commissie.zittingen.regels import ZittingStatus
 from commissie.zittingen.uitnodigingen import afspraak_van
 
@@ -110,7 +109,7 @@ async def agendafeed(
     )
     zittingen = (
         select(
-            Panelzetel.lid_id,
+            Agendaregel.lid_id,
             Zitting.id,
             Zitting.uid,
             Zitting.volgnummer,
@@ -124,13 +123,13 @@ async def agendafeed(
             Zaak.nummer,
             Zaak.commissie_code,
         )
-        .join(Zitting, Zitting.zaak_id == Panelzetel.zaak_id)
-        .join(Zaak, Zaak.id == Zitting.zaak_id)
+        .join(Zitting, Zitting.id == Agendaregel.zitting_id)
+        .join(Zaak, Zaak.id == Agendaregel.zaak_id)
         .where(
-            Panelzetel.lid_id == lid_id,
-            Panelzetel.actief,
-            # On begin, for its index; a hearing is shorter than a day.
-            Zitting.begin >= nu - AFGELOPEN_ZICHTBAAR - timedelta(days=1),
+            # The member's own lines by (lid_id, begin): bounded by their coming and recent
+            # hearings, not by their history. A hearing is shorter than a day.
+            Agendaregel.lid_id == lid_id,
+            Agendaregel.begin >= nu - AFGELOPEN_ZICHTBAAR - timedelta(days=1),
         )
     )
     # Plus one row for the member itself (NULL when the secret is unknown), so an unknown

@@ -94,3 +94,20 @@ class AfzienHoren(Base):
     grond: Mapped[str] = mapped_column(Text)
     op: Mapped[datetime]
     door_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+
+
+class Agendaregel(Base):
+    """A hearing in the agenda of a member seated on its case: one row per active seat and
+    hearing, kept in the flush that changes either (zittingen/agendaregels.py). The feed
+    reads a member's own recent and coming hearings by index, however long their history."""
+
+    __tablename__ = "agendaregel"
+    __table_args__ = (Index("ix_agendaregel_lid_begin", "lid_id", "begin"),)
+
+    lid_id: Mapped[int] = mapped_column(ForeignKey("lid.id", ondelete="CASCADE"), primary_key=True)
+    zitting_id: Mapped[int] = mapped_column(
+        ForeignKey("zitting.id", ondelete="CASCADE"), primary_key=True
+    )
+    # Rebuilt per case: the rows of the cases a flush touched are replaced.
+    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaak.id", ondelete="CASCADE"), index=True)
+    begin: Mapped[datetime]

@@ -132,7 +132,7 @@ def test_registratie_vast_aantal_statements(
     veel = _post_aantal(client, "/api/zaken", zaak_body(), secretaris, 201)
     assert veel == weinig
     # Auth, number, case and its rows, lock, members, absences, ledger, seats, totals,
-    # timeline, hearings; then the answer (9:8 lookup, panel, hearing steps).
+    # timeline, hearings, agenda lines; then the answer (9:8 lookup, panel, hearing steps).
     assert veel <= 32, veel
 
 
@@ -151,4 +151,5 @@ def test_panel_opnieuw_vast_aantal_statements(
         assert client.post(pad, json=opnieuw, headers=secretaris).status_code == 200
     lang = _post_aantal(client, pad, opnieuw, secretaris, 200)
     assert lang == kort
-    assert lang <= 25, lang
+    # (+2: the agenda lines of the case, rebuilt at commit)
+    assert lang <= 27, lang

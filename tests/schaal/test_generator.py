@@ -20,7 +20,7 @@ from commissie.panel.models import Lastdag, Panelzetel, Zakendag
 from commissie.regios import laad_regios
 from commissie.tijd import vandaag
 from commissie.zaken.models import Partij, Termijn, Zaak, ZaakTeller
-from commissie.zittingen.models import Wederhoor, Zitting, Zittingwijziging
+from commissie.zittingen.models import Agendaregel, Wederhoor, Zitting, Zittingwijziging
 from tests.conftest import run_db
 
 
@@ -42,6 +42,8 @@ def test_demo_zaken_houdt_de_invarianten(settings: Settings, monkeypatch: Any) -
             "termijnen": (await s.execute(select(Termijn))).scalars().all(),
             "lastdag": (await s.execute(select(Lastdag))).scalars().all(),
             "zakendag": (await s.execute(select(Zakendag))).scalars().all(),
+            "zittingen": (await s.execute(select(Zitting))).scalars().all(),
+            "agenda": (await s.execute(select(Agendaregel))).scalars().all(),
         }  # fmt: skip
 
     d = run_db(settings.database_url, lees)
@@ -98,6 +100,14 @@ def test_demo_zaken_houdt_de_invarianten(settings: Settings, monkeypatch: Any) -
         (r.lid_id, r.dag): (r.zetels, r.voorzitter, r.zittingen) for r in d["lastdag"]
     } == per_lid
     assert {(r.commissie_code, r.korps_code, r.dag): r.zaken for r in d["zakendag"]} == per_dag
+    # The agenda lines: every hearing once for each active seat on its case, and nothing else.
+    verwacht = {
+        (lid, zi.id, zi.zaak_id, zi.begin)
+        for zi in d["zittingen"]
+        for lid in (x.lid_id for x in per_zaak[zi.zaak_id])
+    }
+    assert len(verwacht) > 100
+    assert {(a.lid_id, a.zitting_id, a.zaak_id, a.begin) for a in d["agenda"]} == verwacht
 
 
 def test_demo_zaken_met_zittingen_adviezen_en_besluiten(
