@@ -24,7 +24,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from commissie.adviezen.opslag import MapOpslag
 from commissie.cli.bulk import Schrijver
-from commissie.cli.massa_rijen import ACHTERNAMEN, TABELLEN, VETERANEN, VOORLETTERS, Bestand, Bouwer
+from commissie.cli.massa_rijen import ACHTERNAMEN, TABELLEN, VETERANEN, VOORLETTERS, Bouwer
+from commissie.cli.massa_zitting import Bestand
 from commissie.db import Base
 from commissie.leden.models import Lid
 from commissie.migraties import statistieken

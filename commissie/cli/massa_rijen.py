@@ -1,21 +1,22 @@
 """The rows of one generated case, as the services would have left them after its steps:
 parties, deadlines, panel, timeline, wederhoor, hearing, advice with its documents, decisions
-and the evaluation. Pure: no I/O; ids are handed out here (the writer bypasses the ORM)."""
+(these three built in massa_zitting.py) and the evaluation. Pure: no I/O; ids are handed out
+here (the writer bypasses the ORM)."""
 
 from __future__ import annotations
 
 import json
 import random
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
 from commissie.atw import Kalender
 from commissie.cli.bulk import JsonTekst
+from commissie.cli.massa_zitting import Bestand, advies, besluiten, moment, zitting
 from commissie.leden.models import Lid
 from commissie.regios import Commissie
-from commissie.tijd import AMSTERDAM
 from commissie.zaken.schemas import Categorie
 from commissie.zaken.service import naam_sleutel
 from commissie.zaken.signalen import achternaam_sleutel
@@ -40,22 +41,6 @@ GRENZEN = (7, 14, 35, 42, 70, 120)
 GESLOTEN = frozenset({"afgesloten", "ingetrokken", "opgelost"})
 CATEGORIEEN = tuple(c.value for c in Categorie)
 UITLEG = JsonTekst(json.dumps({"bron": "demo --zaken"}))
-GEEN_MAATREGELEN = JsonTekst(json.dumps({"maatregelen": []}))
-OORDELEN = ("gegrond", "deels_gegrond", "ongegrond", "ongegrond")
-
-
-@dataclass(frozen=True)
-class Bestand:
-    """The one stored advice document every generated document row points at."""
-
-    sleutel: str
-    sha256: str
-    grootte: int
-
-
-@cache
-def moment(dag: date, uur: int = 10, minuut: int = 0) -> datetime:
-    return datetime.combine(dag, time(uur, minuut), tzinfo=AMSTERDAM).astimezone(UTC)
 
 
 def status_na(leeftijd: int, r: random.Random) -> tuple[str, list[str]]:
@@ -192,29 +177,34 @@ class Bouwer:
                 }
             )
         if zitting_dag is not None:
-            self._zitting(zid, c, korps, beklaagden, zitting_dag, stappen)
+            zitting(
+                rijen,
+                self._id,
+                zid=zid,
+                c=c,
+                korps=korps,
+                beklaagden=beklaagden,
+                dag=zitting_dag,
+                vandaag=self.vandaag,
+                stappen=stappen,
+            )
             tijdlijn.append(("zitting", "Zitting gepland", ontvangen + timedelta(days=24)))
         korpsen_bk = sorted({k for _, _, k in beklaagden})
         if "advies_uitgebracht" in stappen:
-            self._advies(zid, nummer, ontvangen, beklaagden, korpsen_bk)
+            advies(
+                rijen,
+                self._id,
+                r=r,
+                bestand=self.bestand,
+                zid=zid,
+                nummer=nummer,
+                ontvangen=ontvangen,
+                beklaagden=beklaagden,
+                korpsen=korpsen_bk,
+            )
             tijdlijn.append(("advies", "Advies vastgesteld", ontvangen + timedelta(days=40)))
         if "besluit_genomen" in stappen:
-            for k in korpsen_bk:
-                volgt = r.random() < 0.9
-                rijen["besluit"].append(
-                    {
-                        "id": self._id("besluit"),
-                        "zaak_id": zid,
-                        "korps_code": k,
-                        "volgt_advies": volgt,
-                        "motivering": "" if volgt else "Fictieve motivering van de afwijking.",
-                        "maatregelen": GEEN_MAATREGELEN,
-                        "besloten_op": ontvangen + timedelta(days=68),
-                        "dagen_te_laat": 0,
-                        "door_naam": "demo",
-                        "aangemaakt_op": moment(ontvangen + timedelta(days=68), 15),
-                    }
-                )
+            besluiten(rijen, self._id, r=r, zid=zid, ontvangen=ontvangen, korpsen=korpsen_bk)
             if status == "afgesloten":
                 rijen["evaluatie"].append(
                     {
@@ -313,107 +303,5 @@ class Bouwer:
                     "actief": True,
                     "aangewezen_op": geregistreerd,
                     "uitleg": UITLEG,
-                }
-            )
-
-    def _zitting(
-        self,
-        zid: int,
-        c: Commissie,
-        korps: str,
-        beklaagden: list[tuple[int, str, str]],
-        dag: date,
-        stappen: list[str],
-    ) -> None:
-        locatie = c.korpsen[korps].zittingslocaties[0]
-        begin, einde = moment(dag, 10), moment(dag, 12)
-        partijen = ["klager", *(f"beklaagde:{pid}" for pid, _, _ in beklaagden)]
-        gehouden = dag < self.vandaag
-        geplaatst = moment(dag - timedelta(days=11), 9)
-        zitting_id = self._id("zitting")
-        domein = c.secretariaat_email.rpartition("@")[2]
-        self.rijen["zitting"].append(
-            {
-                "id": zitting_id,
-                "zaak_id": zid,
-                "uid": f"zitting-gen{zitting_id}@{domein}",
-                "volgnummer": 0,
-                "begin": begin,
-                "einde": einde,
-                "locatie": locatie.naam,
-                "locatie_adres": locatie.adres,
-                "partijen": partijen,
-                "status": "gehouden" if gehouden else "gepland",
-                "gehoord": partijen if gehouden else [],
-                "getuigen": [],
-                "verslag": "Fictief hoorverslag." if gehouden else None,
-                "naar_partijen_op": dag + timedelta(days=3)
-                if "advies_uitgebracht" in stappen
-                else None,
-                "aangemaakt_op": geplaatst,
-            }
-        )
-        self.rijen["zittingwijziging"].append(
-            {
-                "id": self._id("zittingwijziging"),
-                "zitting_id": zitting_id,
-                "volgnummer": 0,
-                "soort": "gepland",
-                "begin": begin,
-                "einde": einde,
-                "locatie": locatie.naam,
-                "op": geplaatst,
-                "gegevens": {},
-            }
-        )
-
-    def _advies(
-        self,
-        zid: int,
-        nummer: str,
-        ontvangen: date,
-        beklaagden: list[tuple[int, str, str]],
-        korpsen: list[str],
-    ) -> None:
-        vastgesteld = moment(ontvangen + timedelta(days=40), 14)
-        versie_id = self._id("adviesversie")
-        onderdelen = [
-            {"beklaagde": pid, "oordeel": self.r.choice(OORDELEN), "motivering": ""}
-            for pid, _, _ in beklaagden
-        ]
-        self.rijen["adviesversie"].append(
-            {
-                "id": versie_id,
-                "zaak_id": zid,
-                "versie": 1,
-                "feiten": "Fictieve feiten.",
-                "standpunten": "Fictieve standpunten.",
-                "overwegingen": "Fictieve overwegingen.",
-                "aanbevelingen": "",
-                "onderdelen": {"onderdelen": onderdelen},
-                "door_naam": "demo",
-                "aangemaakt_op": vastgesteld - timedelta(days=2),
-                "vastgesteld_op": vastgesteld,
-                "vastgesteld_door": "demo",
-            }
-        )
-        for k in korpsen:
-            self.rijen["document"].append(
-                {
-                    "id": self._id("document"),
-                    "zaak_id": zid,
-                    "soort": "advies",
-                    "titel": f"Advies aan de korpsleiding ({k})",
-                    "versie": 1,
-                    "korps_code": k,
-                    "aan": f"korps:{k}",
-                    "formaat": "docx",
-                    "bestandsnaam": f"{nummer}-advies-{k}-v1.docx",
-                    "sleutel": self.bestand.sleutel,
-                    "sha256": self.bestand.sha256,
-                    "grootte": self.bestand.grootte,
-                    "adviesversie_id": versie_id,
-                    "aangemaakt_door": "demo",
-                    "aangemaakt_op": vastgesteld,
                 }
             )

@@ -13,7 +13,7 @@ from commissie.accounts.rollen import Actor
 from commissie.eenheid import publiceer
 from commissie.fouten import Conflict, OngeldigeInvoer
 from commissie.leden.models import Lid
-from commissie.panel import service
+from commissie.panel import service, voorzitter
 from commissie.panel.events import (
     HandmatigAangewezen,
     VerschoningGemeld,
@@ -338,7 +338,7 @@ async def handmatig(
     reden = invoer.reden.strip()
     oud = None
     if invoer.lid is None:
-        await service.vul_voorzitter(
+        await voorzitter.vul_voorzitter(
             session=session,
             zaak=zaak,
             commissie=commissie,
@@ -349,7 +349,7 @@ async def handmatig(
         )
     else:
         oud = await _lid(session, invoer.lid, zaak.commissie_code)
-        korps = await service.toets_handmatige_voorzitter(
+        korps = await voorzitter.toets_handmatige_voorzitter(
             session=session, zaak=zaak, commissie=commissie, oud=oud, nieuw=nieuw, nu=nu
         )
         await service.vervang_lid(
