@@ -280,16 +280,20 @@ def _sql_vloer(url: str, nummer: str, lid_id: int) -> dict[str, float]:
                 "zitting",
             )
         ],
-        "termijnen": "SELECT t.soort, t.einddatum, z.nummer FROM termijn t JOIN zaak z ON "
-        "z.id = t.zaak_id WHERE t.status = 'open' AND z.commissie_code = 'NN' "
-        "ORDER BY t.einddatum, z.nummer LIMIT 201",
+        # The page of 500 and one more, each row with what the list shows of its case.
+        "termijnen": "SELECT t.soort, t.einddatum, t.grondslag, t.waarschuwing, z.nummer, "
+        "z.commissie_code, z.korps_code, z.status, v.waarschuwing, (SELECT count(*) FROM "
+        "panelzetel p WHERE p.zaak_id = z.id AND p.actief) FROM termijn t JOIN zaak z ON "
+        "z.id = t.zaak_id LEFT JOIN voorzittersvacature v ON v.zaak_id = z.id "
+        "WHERE t.status = 'open' AND z.commissie_code = 'NN' "
+        "ORDER BY t.einddatum, z.nummer LIMIT 501",
         "belasting": "SELECT lid_id, sum(zetels), sum(voorzitter), sum(zittingen) FROM lastdag "
         "WHERE lid_id IN (SELECT id FROM lid WHERE commissie_code = 'NN') "
         "AND dag >= '2025-01-01' GROUP BY lid_id",
-        "agenda": "SELECT zi.*, z.nummer FROM zitting zi JOIN zaak z ON z.id = zi.zaak_id "
-        f"JOIN panelzetel p ON p.zaak_id = zi.zaak_id WHERE p.lid_id = {lid_id} AND p.actief "
-        f"AND zi.begin >= '{(datetime.now(UTC) - timedelta(days=91)).strftime('%Y-%m-%d')}' "
-        "ORDER BY zi.begin, zi.id",
+        "agenda": "SELECT zi.*, z.nummer FROM agendaregel a JOIN zitting zi ON zi.id = "
+        f"a.zitting_id JOIN zaak z ON z.id = a.zaak_id WHERE a.lid_id = {lid_id} AND a.begin "
+        f">= '{(datetime.now(UTC) - timedelta(days=91)).strftime('%Y-%m-%d')}' "
+        "ORDER BY a.begin, zi.id",
         "panel": "SELECT p.* FROM panelzetel p JOIN zaak z ON z.id = p.zaak_id "
         f"WHERE z.nummer = '{nummer}'",
     }
