@@ -44,7 +44,7 @@ from commissie.migraties import upgrade
 from commissie.panel.models import Panelzetel
 from commissie.procedure.opstart import bouw_omgeving
 from commissie.zaken.models import Partij, Zaak
-from commissie.zittingen.models import Zitting
+from commissie.zittingen.models import Agendaregel, Zitting
 
 UIT = Path(__file__).resolve().parent / "resultaten"
 AANTAL = int(os.environ.get("BENCH_AANTAL", "200"))
@@ -143,7 +143,7 @@ async def _gevuld(o: Any) -> int:
 async def _lid_met_zittingen(s: Any, nu: datetime, naam: str) -> tuple[int, str]:
     """The NN member with the most seats, a `lid` account for it, and coming hearings in its
     feed: the generated hearings lie in the past, so twenty are planned here in the coming
-    weeks on cases where the member holds an active seat."""
+    weeks on cases where the member holds an active seat (once per kept database)."""
     lid_id = await s.scalar(
         select(Panelzetel.lid_id)
         .join(Zaak, Zaak.id == Panelzetel.zaak_id)
@@ -152,12 +152,17 @@ async def _lid_met_zittingen(s: Any, nu: datetime, naam: str) -> tuple[int, str]
         .order_by(func.count().desc(), Panelzetel.lid_id)
         .limit(1)
     )
+    # A kept database already has the coming hearings of an earlier run: top up to twenty,
+    # or every run would make the feed longer.
+    komend = await s.scalar(
+        select(func.count()).where(Agendaregel.lid_id == lid_id, Agendaregel.begin > nu)
+    )
     zaak_ids = (
         await s.scalars(
             select(Panelzetel.zaak_id)
             .where(Panelzetel.lid_id == lid_id, Panelzetel.actief)
             .order_by(Panelzetel.zaak_id.desc())
-            .limit(20)
+            .limit(max(0, 20 - komend))
         )
     ).all()
     for i, zaak_id in enumerate(zaak_ids):

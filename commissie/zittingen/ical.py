@@ -238,8 +238,13 @@ def _tekst(waarde: str) -> str:
 def _vouw(regel: str) -> str:
     """Fold at 75 octets as icalendar does: never inside a UTF-8 character, and an escape's
     backslash moves to the next line with what it escapes."""
-    if len(regel) < 75 and regel.isascii():
-        return regel
+    if regel.isascii():
+        return _vouw_ascii(regel)
+    return _vouw_tekens(regel)
+
+
+def _vouw_tekens(regel: str) -> str:
+    """`_vouw` character by character, counting each one's UTF-8 octets."""
     delen: list[str] = []
     huidig: list[str] = []
     octetten = 0
@@ -257,4 +262,18 @@ def _vouw(regel: str) -> str:
         octetten += lengte
     if huidig:
         delen.append("".join(huidig))
+    return "\r\n ".join(delen)
+
+
+def _vouw_ascii(regel: str) -> str:
+    """`_vouw` for one octet per character, by slices (a feed folds every description)."""
+    delen: list[str] = []
+    start = 0
+    while len(regel) - start > 74:
+        eind = start + 74
+        if regel[eind - 1] in "\\^":
+            eind -= 1
+        delen.append(regel[start:eind])
+        start = eind
+    delen.append(regel[start:])
     return "\r\n ".join(delen)

@@ -17,6 +17,8 @@ from commissie.zittingen.ical import (
     Locatie,
     _kalender,
     _vevent,
+    _vouw_ascii,
+    _vouw_tekens,
     feed,
     samenvatting,
     uitnodiging,
@@ -184,7 +186,10 @@ def _feed_met_icalendar(afspraken: list[Afspraak], dtstamp: datetime, naam: str)
     return cal.to_ical()
 
 
-_TEKST = st.text(st.characters(exclude_categories=("Cs",)), max_size=120)
+_TEKST = st.one_of(
+    st.text(st.characters(exclude_categories=("Cs",)), max_size=120),
+    st.text(st.sampled_from("ab^\\;,\n :/."), max_size=400),
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -234,3 +239,11 @@ def test_feed_gelijk_aan_icalendar(
                 feed(lijst, dtstamp=stempel, naam="Zittingen, klachten")
             continue
         assert feed(lijst, dtstamp=stempel, naam="Zittingen, klachten") == verwacht
+
+
+@settings(max_examples=300)
+@given(regel=st.text(st.sampled_from("ab^\\,:/. "), min_size=60, max_size=400))
+def test_ascii_vouwen_gelijk_aan_teken_voor_teken(regel: str) -> None:
+    """ASCII lines fold by slices; the same cuts as the character loop, escapes (backslash,
+    caret) at the 75-octet boundaries included."""
+    assert _vouw_ascii(regel) == _vouw_tekens(regel)
