@@ -7,7 +7,7 @@ cases (5000), `commissie serve --workers BENCH_WORKERS` (2), then BENCH_KLANTEN 
 BENCH_LAST_SECONDEN (60) seconds, each picking at random: the case list (30%), a case's detail
 (30%), the deadline list (20%) or a registration (20%). Afterwards, in the database: case numbers
 gap-free per committee and year, each counter equal to the highest number, one case per accepted
-registration, and the running load totals equal to a recount. Prints a table; writes
+registration, and the running load totals and agenda lines equal to a recount. Prints a table; writes
 bench/resultaten/gelijktijdig-postgres-<N>.json. Exits 1 on any error or inconsistency."""
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from commissie.config import normaliseer_database_url
 from commissie.panel.lasttotalen import tel
 from commissie.panel.models import Lastdag, Panelzetel, Zakendag
 from commissie.zaken.models import Zaak, ZaakTeller
+from commissie.zittingen.models import Agendaregel, Zitting
 
 SECONDEN = float(os.environ.get("BENCH_LAST_SECONDEN", "60"))
 KLANTEN = int(os.environ.get("BENCH_KLANTEN", "50"))
@@ -158,8 +159,33 @@ async def _controle(url: str, geregistreerd: int) -> dict[str, Any]:
                     )
                 )
             ).all()
+            agenda = set(
+                (
+                    await conn.execute(
+                        select(
+                            Agendaregel.lid_id,
+                            Agendaregel.zitting_id,
+                            Agendaregel.zaak_id,
+                            Agendaregel.begin,
+                        )
+                    )
+                ).all()
+            )
+            agenda_herteld = set(
+                (
+                    await conn.execute(
+                        select(Panelzetel.lid_id, Zitting.id, Zitting.zaak_id, Zitting.begin)
+                        .join(Panelzetel, Panelzetel.zaak_id == Zitting.zaak_id)
+                        .where(Panelzetel.actief)
+                    )
+                ).all()
+            )
     finally:
         await engine.dispose()
+    agenda_fout = [
+        f"agendaregel {r}: {'opgeslagen, niet herteld' if r in agenda else 'ontbreekt'}"
+        for r in sorted(agenda ^ agenda_herteld)
+    ][:20]
     gaten = [
         f"{c}-{j}: {n} zaken, nummers {lo}..{hi}, {d} verschillend"
         for c, j, n, d, lo, hi in groepen
@@ -194,6 +220,7 @@ async def _controle(url: str, geregistreerd: int) -> dict[str, Any]:
         "een_zaak_per_registratie": registraties,
         "lastdag_gelijk_aan_hertelling": last_fout,
         "zakendag_gelijk_aan_hertelling": dag_fout,
+        "agendaregels_gelijk_aan_hertelling": agenda_fout,
     }
 
 

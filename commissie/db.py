@@ -70,11 +70,21 @@ def maak_engine(url: str) -> AsyncEngine:
         return engine
     # hide_parameters: an error message must never carry a complaint's text or a name.
     engine = create_async_engine(
-        url, pool_size=10, max_overflow=10, pool_recycle=3600, hide_parameters=True
+        url,
+        pool_size=10,
+        max_overflow=10,
+        pool_recycle=3600,
+        hide_parameters=True,
+        connect_args={"server_settings": PG_SESSIE},
     )
     _ping_na_stilte(engine)
     return engine
 
+
+# Short indexed queries, many at once: a JIT compile (a second on a large scan) or a parallel
+# worker's start-up (milliseconds, on a machine whose cores the other requests need) costs
+# more than it saves. Per session, so the server's defaults stay for everyone else.
+PG_SESSIE = {"jit": "off", "max_parallel_workers_per_gather": "0"}
 
 # A connection idle this long is pinged before use; one used a moment ago is not.
 STILTE_S = 10.0

@@ -80,3 +80,21 @@ def test_alleen_stille_verbindingen_worden_gepingd(
             await engine.dispose()
 
     assert asyncio.run(main()) == pings
+
+
+def test_sessie_zonder_jit_en_zonder_parallelle_workers() -> None:
+    """The app's PostgreSQL sessions run without JIT and without parallel workers (short
+    indexed queries; the server's defaults would add a compile or a worker start-up)."""
+    url = _url()
+
+    async def main() -> tuple[str, str]:
+        engine = db.maak_engine(url)
+        try:
+            async with engine.connect() as conn:
+                jit = await conn.scalar(text("SHOW jit"))
+                parallel = await conn.scalar(text("SHOW max_parallel_workers_per_gather"))
+                return str(jit), str(parallel)
+        finally:
+            await engine.dispose()
+
+    assert asyncio.run(main()) == ("off", "0")

@@ -172,6 +172,10 @@ def test_lid_dat_het_panel_verlaat_ziet_de_zitting_niet_meer(
     )
     assert r.status_code == 200, r.text
     assert _feed(client, pad).walk("VEVENT") == []
+    # The member who took the seat sees the case's hearing, with the invites' UID.
+    komer = gebruikers.maak("iris", Rol.LID, lid_id=nieuw)
+    events = _feed(client, _adres(client, komer)).walk("VEVENT")
+    assert [str(e["UID"]) for e in events] == [opzet.zitting["uid"]]
 
 
 def test_ander_appgeheim_geeft_een_werkend_nieuw_adres(
