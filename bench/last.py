@@ -40,6 +40,7 @@ from commissie.accounts import service as accounts
 from commissie.accounts.rollen import Rol
 from commissie.cli.massa import VETERANEN, vul
 from commissie.config import PROJECT_ROOT, Settings, normaliseer_database_url
+from commissie.db import PG_SESSIE
 from commissie.migraties import upgrade
 from commissie.panel.models import Panelzetel
 from commissie.procedure.opstart import bouw_omgeving
@@ -319,7 +320,10 @@ def _sql_vloer(url: str, nummer: str, lid_id: int) -> dict[str, float]:
     import asyncpg
 
     async def pg() -> None:
-        conn = await asyncpg.connect(url.replace("postgresql+asyncpg", "postgresql"))
+        # The app's session settings (no JIT, no parallel workers): the same plans it gets.
+        conn = await asyncpg.connect(
+            url.replace("postgresql+asyncpg", "postgresql"), server_settings=PG_SESSIE
+        )
         for naam, sql in vragen.items():
             ms = []
             for _ in range(AANTAL):
@@ -378,7 +382,13 @@ async def _alle(poort: int, prep: dict[str, Any]) -> dict[str, Any]:
         }
         if prep["veteraan"]:
             verzoeken["detail_veteraan"] = lambda i: c.get(f"/api/zaken/{prep['veteraan']}")
-        return {naam: await _meet(c, v) for naam, v in verzoeken.items()}
+        # How many rows the deadline page and the agenda feed hold (they grow with the size;
+        # counted before the registrations add deadlines).
+        termijnen = len((await c.get("/api/termijnen")).raise_for_status().json())
+        uit = {naam: await _meet(c, v) for naam, v in verzoeken.items()}
+        uit["termijnen"]["rijen"] = termijnen
+        uit["agenda"]["rijen"] = (await anoniem.get(feed.path)).text.count("BEGIN:VEVENT")
+        return uit
 
 
 def draai(db: str, url: str, aantal: int) -> dict[str, Any]:
@@ -430,6 +440,11 @@ def tabel(r: dict[str, Any]) -> str:
             f"{m['verhouding'] or '':>6}{zes['p50']:>9}{zes['p95']:>9}{zes['per_s']:>10}"
             f"{zes['fouten']:>6}"
         )
+    m = r["metingen"]
+    regels.append(
+        f"termijnen: {m['termijnen'].get('rijen')} rijen; agenda: {m['agenda'].get('rijen')} "
+        "zittingen"
+    )
     return "\n".join(regels)
 
 

@@ -1,20 +1,24 @@
-"""Query plans with a few thousand cases: the list, the detail and the deadline queries use
-their indexes on both databases, so a missing index fails here, not for a user."""
+"""Query plans with a few thousand cases: the list, the detail, the deadline and the agenda
+queries use their indexes on both databases, so a missing index fails here, not for a user."""
 
 from __future__ import annotations
 
 import asyncio
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from commissie.accounts.rollen import Actor, Rol
 from commissie.cli.massa import vul
 from commissie.config import Settings
 from commissie.paginering import maak_cursor
+from commissie.panel.models import Panelzetel
 from commissie.panel.toegang import haal_zaak
 from commissie.procedure import overzichten, zaakweergave
 from commissie.procedure.opstart import bouw_omgeving
 from commissie.zaken.models import Zaak
+from commissie.zittingen.agenda import agendafeed, agendageheim
 from tests.conftest import Klok
 from tests.schaal.hulp import SECRETARIS_TI, opname
 
@@ -89,6 +93,25 @@ def test_lijst_detail_en_termijnen_gebruiken_hun_indexen(settings: Settings, klo
                     for st, p in gezien
                     if "JOIN gedraging" in st and "achternaam_sleutel = " in st
                 ]
+                await s.rollback()  # the look recorded above, by an actor with no account
+                # A member's agenda feed, for the member with the most seats in TI.
+                lid_id = await s.scalar(
+                    select(Panelzetel.lid_id)
+                    .join(Zaak, Zaak.id == Panelzetel.zaak_id)
+                    .where(Zaak.commissie_code == "TI", Panelzetel.actief)
+                    .group_by(Panelzetel.lid_id)
+                    .order_by(func.count().desc())
+                    .limit(1)
+                )
+                lid = Actor(2, "lid", Rol.LID, "TI", None, lid_id)
+                geheim = await agendageheim(session=s, actor=lid, app_geheim="x" * 32, nu=klok())
+                with opname(omgeving.engine.sync_engine) as gezien:
+                    await agendafeed(
+                        session=s, geheim=geheim, regios=omgeving.regios,
+                        basis_url="http://test", nu=klok(),
+                    )  # fmt: skip
+                conn = await s.connection()  # the rollback above released the first one
+                plannen["agenda"] = [await _plan(conn, st, p) for st, p in gezien]
                 await s.rollback()
             return plannen
         finally:
@@ -98,7 +121,10 @@ def test_lijst_detail_en_termijnen_gebruiken_hun_indexen(settings: Settings, klo
     assert len(plannen["lijst"]) == 1
     assert len(plannen["termijnen"]) == 1
     assert len(plannen["detail"]) >= 3  # the case with its collections, 9:8, the other parts
-    groot = ("zaak", "partij", "termijn", "gedraging", "panelzetel", "gebeurtenis")
+    groot = (
+        "zaak", "partij", "termijn", "gedraging", "panelzetel", "gebeurtenis", "zitting",
+        "agendaregel",
+    )  # fmt: skip
     for naam, lijst in plannen.items():
         for plan in lijst:
             for tabel in groot:
@@ -119,6 +145,9 @@ def test_lijst_detail_en_termijnen_gebruiken_hun_indexen(settings: Settings, klo
         assert "Index" in signaal and ("achternaam_sleutel" in signaal or "datum" in signaal), (
             signaal
         )
+    # The agenda: the member's own lines by (lid, begin), not their seats or every hearing.
+    [agenda] = plannen["agenda"]
+    assert "ix_agendaregel_lid_begin" in agenda, agenda
     # The case by its number: the unique index (named by SQLite itself).
     assert "nummer" in plannen["detail"][0] and not _volle_scan(plannen["detail"][0], "zaak")
     assert "INDEX" in plannen["detail"][0].upper(), plannen["detail"][0]
