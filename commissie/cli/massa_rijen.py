@@ -262,6 +262,7 @@ class Bouwer:
                 {
                     "id": self._id("termijn"),
                     "zaak_id": zid,
+                    "commissie_code": c.code,
                     "soort": t.soort.value,
                     "grondslag": t.grondslag,
                     "wettelijke_einddatum": t.wettelijke_einddatum,

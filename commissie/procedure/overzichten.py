@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal_column, or_, select, tuple_
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from commissie.accounts.rollen import Actor
+from commissie.accounts.rollen import Actor, Rol
 from commissie.fouten import OngeldigeInvoer
 from commissie.paginering import lees_cursor, maak_cursor
 from commissie.panel.models import Panelzetel, Voorzittersvacature
@@ -133,6 +133,14 @@ async def pagina_termijnen(
     )
 
 
+def _eigen_commissie(actor: Actor) -> list[ColumnElement[bool]]:
+    """A secretary sees their committee's cases (zichtbaar): said once more on the deadline
+    itself, so its committee index gives them in date order."""
+    if actor.rol is Rol.SECRETARIS and actor.commissie_code:
+        return [Termijn.commissie_code == actor.commissie_code]
+    return []
+
+
 async def open_termijnen(
     *,
     session: AsyncSession,
@@ -181,7 +189,12 @@ async def open_termijnen(
             .join(Zaak, Zaak.id == Termijn.zaak_id)
             .outerjoin(Voorzittersvacature, Voorzittersvacature.zaak_id == Zaak.id)
             # A literal, not a parameter: only then may SQLite use the partial index.
-            .where(Termijn.status == literal_column("'open'"), zichtbaar(actor), *na_filter)
+            .where(
+                Termijn.status == literal_column("'open'"),
+                zichtbaar(actor),
+                *_eigen_commissie(actor),
+                *na_filter,
+            )
             .order_by(Termijn.einddatum, Zaak.nummer, _RANG)
             .limit(limiet)
         )

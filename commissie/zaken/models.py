@@ -3,7 +3,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint, text
+from sqlalchemy import (
+    Connection,
+    Date,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    event,
+    select,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from commissie.db import Base
@@ -130,10 +141,24 @@ class Termijn(Base):
         ),
         # The case list's next deadline per case.
         Index("ix_termijn_zaak_status_einddatum", "zaak_id", "status", "einddatum"),
+        # A secretary's deadline list: the committee's own open deadlines in date order
+        # (migration 0018), not those of every committee filtered afterwards.
+        Index(
+            "ix_termijn_open_commissie_einddatum",
+            "commissie_code",
+            "einddatum",
+            "zaak_id",
+            sqlite_where=text("status = 'open'"),
+            postgresql_where=text("status = 'open'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     zaak_id: Mapped[int] = mapped_column(ForeignKey("zaak.id", ondelete="CASCADE"))
+    # The case's committee (it never changes), copied for the index above. Filled on insert
+    # from the case (zaken/service.py); nullable only so migration 0018 could add it to the
+    # existing rows without rebuilding the table.
+    commissie_code: Mapped[str | None] = mapped_column(String(8))
     soort: Mapped[str] = mapped_column(String(30))
     grondslag: Mapped[str] = mapped_column(String(200))
     wettelijke_einddatum: Mapped[date] = mapped_column(Date)
@@ -145,6 +170,16 @@ class Termijn(Base):
     # open | voldaan | vervallen
     status: Mapped[str] = mapped_column(String(12), default="open")
     voldaan_op: Mapped[date | None] = mapped_column(Date)
+
+
+@event.listens_for(Termijn, "before_insert")
+def _commissie_van_de_zaak(_mapper: Any, connection: Connection, termijn: Termijn) -> None:
+    """A deadline made without its committee gets the case's: one left NULL would be missing
+    from its secretary's deadline list."""
+    if termijn.commissie_code is None:
+        termijn.commissie_code = connection.scalar(
+            select(Zaak.commissie_code).where(Zaak.id == termijn.zaak_id)
+        )
 
 
 class Verdaging(Base):

@@ -130,7 +130,7 @@ def herbereken_termijnen(zaak: Zaak, commissie: Commissie, kalender: Kalender) -
     ):
         t = bestaand.get(b.soort.value)
         if t is None:
-            t = Termijn(soort=b.soort.value, status="open")
+            t = Termijn(soort=b.soort.value, status="open", commissie_code=zaak.commissie_code)
             zaak.termijnen.append(t)
         elif t.status != "open":
             continue  # met or lapsed: its date is history, a later postponement must not move it

@@ -123,6 +123,7 @@ async def leg_wederhoor_vast(
         zaak.termijnen.append(
             Termijn(
                 soort=b.soort.value,
+                commissie_code=zaak.commissie_code,
                 grondslag=b.grondslag,
                 wettelijke_einddatum=b.wettelijke_einddatum,
                 einddatum=b.einddatum,

@@ -88,6 +88,9 @@ def test_demo_zaken_houdt_de_invarianten(settings: Settings, monkeypatch: Any) -
     assert all(soorten[z.id] == 4 for z in gegenereerd)
     gesloten = {z.id for z in zaken if z.status in {"afgesloten", "ingetrokken", "opgelost"}}
     assert not [t for t in d["termijnen"] if t.zaak_id in gesloten and t.status == "open"]
+    # Each deadline carries its case's committee (the deadline list's index).
+    commissie = {z.id: z.commissie_code for z in zaken}
+    assert [t.id for t in d["termijnen"] if t.commissie_code != commissie[t.zaak_id]] == []
     # A few accused with long histories.
     namen = Counter(p.naam for p in d["partijen"] if p.rol == "beklaagde")
     assert namen.most_common(1)[0][1] >= 3

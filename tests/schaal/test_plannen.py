@@ -133,8 +133,10 @@ def test_lijst_detail_en_termijnen_gebruiken_hun_indexen(settings: Settings, klo
     for naam in ("lijst", "lijst_status"):
         plan = plannen[naam][0]
         assert not _volledige_sortering(plan), f"{naam}: sorteert alle rijen\n{plan}"
-    # Open deadlines walked in date order through the partial index, not sorted afterwards.
-    assert "ix_termijn_open_einddatum" in plannen["termijnen"][0], plannen["termijnen"][0]
+    # The committee's open deadlines walked in date order through the partial index on
+    # (committee, date), not every committee's, and not sorted afterwards.
+    plan = plannen["termijnen"][0]
+    assert "ix_termijn_open_commissie_einddatum" in plan, plan
     # 9:8: the earlier cases found through an index on this case's own conduct dates, or on
     # corps and surname key together; never all accused of a corps (SQLite's tuple-IN trap).
     [signaal] = plannen["signaal"]
