@@ -12,7 +12,7 @@ through the driver. Endpoints: lists, detail (also of a long-history accused), d
 overview, registration, a member's agenda feed and a panel assignment. Prints a table; writes
 bench/resultaten/<db>-<N>.json, with each worker's peak memory. BENCH_BEWAAR=<dir> keeps the
 filled databases there and uses them again on the next run of the same size (a million cases
-take minutes to fill). Not part of `make test`. The 50-client mixed run with its
+take minutes to fill; the open deadlines of earlier runs' registrations are closed first). Not part of `make test`. The 50-client mixed run with its
 consistency checks is bench/gelijktijdig.py."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import func, make_url, select, text
+from sqlalchemy import func, make_url, select, text, update
 
 from commissie.accounts import service as accounts
 from commissie.accounts.rollen import Rol
@@ -44,7 +44,7 @@ from commissie.db import PG_SESSIE
 from commissie.migraties import upgrade
 from commissie.panel.models import Panelzetel
 from commissie.procedure.opstart import bouw_omgeving
-from commissie.zaken.models import Partij, Zaak
+from commissie.zaken.models import Partij, Termijn, Zaak
 from commissie.zittingen.models import Agendaregel, Zitting
 
 UIT = Path(__file__).resolve().parent / "resultaten"
@@ -117,6 +117,17 @@ async def _vul(o: Any, url: str, aantal: int) -> float | None:
     run of the same size is used again (filling a million cases takes minutes)."""
     if BEWAAR and await _gevuld(o) == aantal:
         await upgrade(o.engine)
+        # Earlier runs registered thousands of cases today: their deadlines, all on one day,
+        # would fill the deadline page that the generated cases fill in a real committee.
+        async with o.engine.begin() as conn:
+            await conn.execute(
+                update(Termijn)
+                .where(
+                    Termijn.status == "open",
+                    Termijn.zaak_id.in_(select(Zaak.id).where(Zaak.omschrijving == "Bench")),
+                )
+                .values(status="vervallen")
+            )
         return None
     if url.startswith("postgresql"):
         async with o.engine.begin() as conn:
