@@ -302,7 +302,7 @@ def _sql_vloer(url: str, nummer: str, lid_id: int) -> dict[str, float]:
         "z.commissie_code, z.korps_code, z.status, v.waarschuwing, (SELECT count(*) FROM "
         "panelzetel p WHERE p.zaak_id = z.id AND p.actief) FROM termijn t JOIN zaak z ON "
         "z.id = t.zaak_id LEFT JOIN voorzittersvacature v ON v.zaak_id = z.id "
-        "WHERE t.status = 'open' AND z.commissie_code = 'NN' "
+        "WHERE t.status = 'open' AND t.commissie_code = 'NN' "
         "ORDER BY t.einddatum, z.nummer LIMIT 501",
         "belasting": "SELECT lid_id, sum(zetels), sum(voorzitter), sum(zittingen) FROM lastdag "
         "WHERE lid_id IN (SELECT id FROM lid WHERE commissie_code = 'NN') "
