@@ -30,6 +30,7 @@ from commissie.panel.schemas import (
     WrakingIn,
     ZetelUit,
 )
+from commissie.panel.vervanging import vervang_lid
 from commissie.regios import Commissie, Regios, commissie_of_fout
 from commissie.tijd import vandaag
 from commissie.zaken.models import Zaak
@@ -178,7 +179,7 @@ async def _sluit_uit(
         )
     )
     if any(z.lid_id == lid.id for z in await service.actieve_zetels(session, zaak.id)):
-        await service.vervang_lid(
+        await vervang_lid(
             session=session,
             zaak=zaak,
             commissie=commissie,
@@ -298,7 +299,7 @@ async def vervanging(
     """Ziektevervanging for one case: the ill member's seat goes to someone else."""
     commissie = _open_panel(actor, zaak, regios)
     lid = await _lid(session, invoer.lid, zaak.commissie_code)
-    await service.vervang_lid(
+    await vervang_lid(
         session=session,
         zaak=zaak,
         commissie=commissie,
@@ -352,7 +353,7 @@ async def handmatig(
         korps = await voorzitter.toets_handmatige_voorzitter(
             session=session, zaak=zaak, commissie=commissie, oud=oud, nieuw=nieuw, nu=nu
         )
-        await service.vervang_lid(
+        await vervang_lid(
             session=session,
             zaak=zaak,
             commissie=commissie,

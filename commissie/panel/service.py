@@ -1,4 +1,5 @@
-"""Panel services: compose, replace (verschoning, wraking, illness) and override.
+"""Panel services: compose and recompose. Replacing one member: vervanging.py; the chair:
+voorzitter.py.
 
 The pure rules live in regels.py; this module loads their inputs, stores the seats with their
 explanation, keeps the fair-share ledger and writes the case timeline.
@@ -329,76 +330,3 @@ async def stel_opnieuw_samen(
     )
     await publiceer(session, PanelHerzien(zaak=zaak, actor=actor, nu=nu, reden=reden.strip()))
     return nieuw
-
-
-async def vervang_lid(
-    *,
-    session: AsyncSession,
-    zaak: Zaak,
-    commissie: Commissie,
-    actor: Actor | None,
-    nu: datetime,
-    lid_id: int,
-    reden: str,
-    toelichting: str,
-    nieuw_lid: int | None = None,
-    handmatig_korps: str | None = None,
-    vacant_mag: bool = False,
-) -> Panelzetel | None:
-    """End the member's seat and fill it again, keeping the other seats and the history.
-
-    `reden`: verschoning | wraking | ziektevervanging | vertrek | handmatig. With `nieuw_lid`
-    the secretary chooses the successor (override): the rules still refuse conflicts of
-    interest, and the seat is filled or nothing changes. Without it, a chair nobody may take
-    stays vacant with its warning; with `vacant_mag`, so does a member seat nobody can take
-    (returns None): the member must go whether or not a successor is at hand.
-    """
-    await vergrendel(session, commissie.code)
-    actief = await actieve_zetels(session, zaak.id)
-    zetel = next((z for z in actief if z.lid_id == lid_id), None)
-    if zetel is None:
-        raise Conflict(f"Lid {lid_id} heeft geen zetel in het panel van zaak {zaak.nummer}.")
-    try:
-        nieuw = await _samenstellen(
-            session=session,
-            zaak=zaak,
-            commissie=commissie,
-            actor=actor,
-            nu=nu,
-            actief=actief,
-            vervallen=[zetel],
-            uitgesloten_extra={lid_id: reden},
-            kandidaten_filter={nieuw_lid} if nieuw_lid is not None else None,
-            grond=reden,
-            toelichting=toelichting,
-            vacature_mag=nieuw_lid is None,
-            handmatig_korps=handmatig_korps,
-        )
-    except Conflict:
-        if not vacant_mag:
-            raise
-        # The departing member keeps the seat's load in the ledger until it is filled again.
-        zetel.actief, zetel.beeindigd_op = False, nu
-        zetel.einde_reden, zetel.einde_toelichting = reden, toelichting
-        # The session does not autoflush: subscribers (the CANCEL to the departing member)
-        # read the active panel from the database.
-        await session.flush()
-        lid = await session.get(Lid, zetel.lid_id)
-        await publiceer(
-            session,
-            ZetelBeeindigd(
-                zaak=zaak,
-                actor=actor,
-                nu=nu,
-                lid_id=zetel.lid_id,
-                naam=lid.naam if lid else "",
-                rol=zetel.rol,
-                reden=reden,
-                vacant=True,
-            ),
-        )
-        await publiceer(
-            session, PanelGewisseld(zaak=zaak, actor=actor, nu=nu, weg=(zetel.lid_id,), erbij=())
-        )
-        return None
-    return next((z for z in nieuw if z.rol == zetel.rol), None)

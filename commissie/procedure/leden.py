@@ -13,7 +13,7 @@ from commissie.eenheid import publiceer
 from commissie.leden import service as leden
 from commissie.leden.models import Lid
 from commissie.leden.schemas import AfwezigheidIn, AfwezigheidUit, LidWijziging
-from commissie.panel import service as panel
+from commissie.panel import vervanging
 from commissie.panel.events import LidAfwezig, LidUitPanel
 from commissie.panel.models import Panelzetel
 from commissie.regios import Regios, commissie_of_fout
@@ -126,7 +126,7 @@ async def vervang_overal(
     commissie = commissie_of_fout(regios, lid.commissie_code)
     vervangen, vacant = [], []
     for zaak in await _open_zaken_van(session, lid):
-        opvolger = await panel.vervang_lid(
+        opvolger = await vervanging.vervang_lid(
             session=session,
             zaak=zaak,
             commissie=commissie,
