@@ -94,16 +94,3 @@ def registreer() -> None:
     ):
         if not event.contains(Session, naam, f):
             event.listen(Session, naam, f)
-
-
-async def herbereken(session: Any) -> None:
-    """Rebuild every line from the seats and hearings (after a bulk load). Async session."""
-    await session.execute(delete(Agendaregel))
-    await session.execute(
-        insert(Agendaregel).from_select(
-            ["lid_id", "zitting_id", "zaak_id", "begin"],
-            select(Panelzetel.lid_id, Zitting.id, Zitting.zaak_id, Zitting.begin)
-            .join(Panelzetel, Panelzetel.zaak_id == Zitting.zaak_id)
-            .where(Panelzetel.actief),
-        )
-    )
